@@ -1,0 +1,71 @@
+# hbook: Markdown health articles -> EPUB 3.
+# make, make test, make install PREFIX=..., make bench, make clean.
+
+PREFIX ?= /usr/local
+CC ?= cc
+PKGS = libcmark-gfm libxml-2.0 yaml-0.1 libzip libcrypto
+WARN = -Wall -Wextra -Wshadow
+CFLAGS ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
+	$(CFLAGS) $$(pkg-config --cflags $(PKGS))
+LIBS = $$(pkg-config --libs $(PKGS)) -lcmark-gfm-extensions
+
+SRCS = src/book.c src/diag.c src/export.c src/html.c src/links.c \
+	src/meta.c src/nav.c src/opf.c src/order.c src/pack.c src/pages.c \
+	src/sanitize.c src/scan.c src/template.c src/text.c src/util.c \
+	src/xhtml.c src/yaml.c
+OBJS = $(SRCS:src/%.c=build/%.o) build/embedded.o
+EMBEDDED = templates/article.xhtml templates/section.xhtml \
+	templates/title.xhtml templates/disclaimer.xhtml styles/book.css
+
+all: hbook
+
+hbook: build/deps.ok $(OBJS) build/main.o
+	$(CC) $(ALL_CFLAGS) -o $@ build/main.o $(OBJS) $(LIBS)
+
+# Installs missing libraries with apt-get when pkg-config cannot find them.
+build/deps.ok: tests/setup-deps.sh
+	@mkdir -p build
+	@sh tests/setup-deps.sh build
+	@touch $@
+
+build/%.o: src/%.c src/*.h build/deps.ok
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+build/embedded.c: src/embed.sh $(EMBEDDED)
+	@mkdir -p build
+	sh src/embed.sh $(EMBEDDED) > $@
+
+build/embedded.o: build/embedded.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ build/embedded.c
+
+build/unit: tests/unit.c $(OBJS)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ tests/unit.c $(OBJS) $(LIBS)
+
+build/regress: tests/regress.c $(OBJS)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ tests/regress.c $(OBJS) $(LIBS)
+
+test: hbook build/unit build/regress
+	@sh tests/setup-deps.sh test
+	@sh tests/run.sh
+
+regen: build/regress
+	build/regress --regen tests/regress
+
+bench: hbook
+	@sh tests/bench.sh
+
+health.epub: hbook
+	./hbook export content -o health.epub
+
+install: hbook
+	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/man/man5
+	cp hbook $(DESTDIR)$(PREFIX)/bin/hbook
+	cp man/hbook.1 $(DESTDIR)$(PREFIX)/share/man/man1/hbook.1
+	cp man/hbook.5 $(DESTDIR)$(PREFIX)/share/man/man5/hbook.5
+
+clean:
+	rm -rf build hbook health.epub
+
+.PHONY: all test regen bench install clean

@@ -1,0 +1,23 @@
+/* diag.h: the one diagnostics channel.
+ *
+ * Every message reads "hbook: FILE:LINE: LEVEL: text" (FILE and LINE when
+ * known).  The worst level reached decides the exit status in main.c. */
+#ifndef HBOOK_DIAG_H
+#define HBOOK_DIAG_H
+
+enum diag_level {
+	DIAG_WARNING,
+	DIAG_ERROR
+};
+
+/* --quiet drops warnings; --strict counts them as errors. */
+void diag_setup(int quiet, int strict);
+void diag(enum diag_level level, const char *file, int line,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+#define warnx_at(file, line, ...) diag(DIAG_WARNING, file, line, __VA_ARGS__)
+#define errx_at(file, line, ...) diag(DIAG_ERROR, file, line, __VA_ARGS__)
+
+int diag_errors(void);     /* errors so far (strict warnings included) */
+int diag_warnings(void);   /* warnings so far */
+
+#endif

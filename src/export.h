@@ -1,0 +1,19 @@
+/* export.h: the whole pipeline, scan -> meta -> order -> pages -> nav,
+ * opf -> pack. */
+#ifndef HBOOK_EXPORT_H
+#define HBOOK_EXPORT_H
+
+struct export_opts {
+	const char *content;     /* the content folder */
+	const char *output;      /* the .epub to write; NULL: list only */
+	const char *templates;   /* --templates DIR */
+	const char *css;         /* --css FILE */
+	int smart;               /* --smart */
+};
+
+/* Exports the book, or with output NULL prints the reading order and
+ * table of contents (hbook list).  Returns 0, or -1 when an error stopped
+ * it (diagnostics said why). */
+int export_run(const struct export_opts *o);
+
+#endif

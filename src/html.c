@@ -1,0 +1,194 @@
+/* html.c: raw HTML chunks into the chapter, through SAX events. */
+#include "html.h"
+
+#include <string.h>
+#include <libxml/HTMLparser.h>
+
+#include "diag.h"
+#include "links.h"
+#include "util.h"
+#include "xhtml.h"
+
+/* Raw HTML nested deeper than this is flattened: its content joins the
+ * element at that depth.  Bounds the repair pass's recursion. */
+#define HTML_MAX_DEPTH 200
+
+struct feed {
+	struct chapter *ch;
+	xmlNode *base;
+	xmlNode **cur;
+	int line;
+	int priming;             /* replaying open elements: events ignored */
+	int skip;                /* inside a dropped element: its depth */
+	const xmlChar *skipname;
+};
+
+/* Raw-HTML elements remember the tag they came from in _private (a static
+ * string from the sanitiser's table), so a later end tag finds them. */
+static const char *
+origin(const xmlNode *n)
+{
+	return n->_private != NULL ? n->_private : NULL;
+}
+
+static void
+on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+	struct feed *f = ctx;
+	const char *out;
+	enum san_action act;
+	xmlNode *el;
+
+	if (f->priming)
+		return;
+	if (f->skip) {
+		if (xmlStrEqual(name, f->skipname))
+			f->skip++;
+		return;
+	}
+	act = san_element((const char *)name, &out);
+	if (act == SAN_DROP) {
+		f->skip = 1;
+		f->skipname = name;
+		return;
+	}
+	if (act == SAN_UNWRAP)
+		return;
+	{
+		/* deeper raw HTML than this is flattened into its ancestor */
+		int depth = 0;
+		for (xmlNode *n = *f->cur; n != NULL && depth < HTML_MAX_DEPTH;
+		    n = n->parent)
+			depth++;
+		if (depth >= HTML_MAX_DEPTH && strcmp(out, "img") != 0 &&
+		    strcmp(out, "br") != 0)
+			return;
+	}
+	el = xmlNewNode(NULL, BAD_CAST out);
+	el->_private = (void *)out;
+	if (san_attributes(f->ch, el, (const char *)name, atts, f->line) < 0) {
+		/* an image that cannot be embedded leaves its alt text */
+		for (int i = 0; atts != NULL && atts[i] != NULL; i += 2)
+			if (strcmp(out, "img") == 0 && atts[i + 1] != NULL &&
+			    xmlStrcasecmp(atts[i], BAD_CAST "alt") == 0)
+				append_text(*f->cur, (const char *)atts[i + 1],
+				    strlen((const char *)atts[i + 1]));
+		xmlFreeNode(el);
+		return;
+	}
+	xmlAddChild(*f->cur, el);
+	/* void elements get their end event at once from the parser */
+	*f->cur = el;
+}
+
+static void
+on_end(void *ctx, const xmlChar *name)
+{
+	struct feed *f = ctx;
+	const char *out;
+	xmlNode *n;
+
+	if (f->priming)
+		return;
+	if (f->skip) {
+		if (xmlStrEqual(name, f->skipname) && --f->skip == 0)
+			f->skipname = NULL;
+		return;
+	}
+	if (san_element((const char *)name, &out) != SAN_KEEP)
+		return;
+	for (n = *f->cur; n != NULL && n != f->base; n = n->parent) {
+		if (origin(n) != NULL && strcmp(origin(n), out) == 0) {
+			*f->cur = n->parent;
+			return;
+		}
+	}
+	/* a stray end tag: nothing to close */
+}
+
+static void
+on_text(void *ctx, const xmlChar *s, int len)
+{
+	struct feed *f = ctx;
+
+	if (f->priming || f->skip || len <= 0)
+		return;
+	append_text(*f->cur, (const char *)s, (size_t)len);
+}
+
+static void
+on_rawtext(void *ctx, const xmlChar *s, int len)
+{
+	/* script and style bodies: never part of the book */
+	(void)ctx;
+	(void)s;
+	(void)len;
+}
+
+static void
+on_error(void *ctx, xmlErrorPtr e)
+{
+	/* raw HTML is repaired, not reported: the sanitiser decides */
+	(void)ctx;
+	(void)e;
+}
+
+/* Replays the tags of the raw-HTML elements open between base and cur, so
+ * the parser knows them and passes their end tags on. */
+static void
+prime(htmlParserCtxtPtr p, xmlNode *base, xmlNode *cur)
+{
+	const char *names[64];
+	int n = 0;
+
+	for (; cur != NULL && cur != base && n < 64; cur = cur->parent)
+		if (origin(cur) != NULL)
+			names[n++] = origin(cur);
+	while (n-- > 0) {
+		char tag[64];
+		int k = snprintf(tag, sizeof(tag), "<%s>", names[n]);
+		htmlParseChunk(p, tag, k, 0);
+	}
+}
+
+void
+html_feed(struct chapter *ch, xmlNode *base, xmlNode **cur, const char *html,
+    size_t len, int line)
+{
+	static const char flush[] = "<!---->";
+	xmlSAXHandler sax;
+	htmlParserCtxtPtr p;
+	struct feed f = {0};
+
+	memset(&sax, 0, sizeof(sax));
+	sax.initialized = 1;
+	sax.startElement = on_start;
+	sax.endElement = on_end;
+	sax.characters = on_text;
+	sax.ignorableWhitespace = on_text;
+	sax.cdataBlock = on_rawtext;
+	sax.serror = on_error;
+	f.ch = ch;
+	f.base = base;
+	f.cur = cur;
+	f.line = line;
+	p = htmlCreatePushParserCtxt(&sax, &f, NULL, 0, NULL,
+	    XML_CHAR_ENCODING_UTF8);
+	if (p == NULL)
+		return;
+	htmlCtxtUseOptions(p, HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	    HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
+	f.priming = 1;
+	prime(p, base, *cur);
+	f.priming = 0;
+	/* the parser takes an int length: feed huge chunks in pieces */
+	while (len > 0) {
+		int n = len > (1 << 30) ? (1 << 30) : (int)len;
+		htmlParseChunk(p, html, n, 0);
+		html += n;
+		len -= (size_t)n;
+	}
+	/* a complete comment makes the parser pass on text it holds back */
+	htmlParseChunk(p, flush, (int)sizeof(flush) - 1, 0);
+	htmlFreeParserCtxt(p);
+}

@@ -1,0 +1,44 @@
+/* links.h: the link table, and where every link and image goes.
+ *
+ * Before any chapter is written, links_new() maps every way the site
+ * refers to an article (paths with or without .md, page bundles,
+ * site-absolute paths, base_url URLs, slugs, Jekyll post names, aliases)
+ * onto the article.  Images are embedded once each, found by path inside
+ * the content folder and typed by their bytes. */
+#ifndef HBOOK_LINKS_H
+#define HBOOK_LINKS_H
+
+#include <libxml/tree.h>
+
+#include "book.h"
+
+struct chapter;
+struct links;
+
+/* The caller frees the table with links_free(). */
+struct links *links_new(struct book *b);
+void links_free(struct links *l);
+
+/* Sets a's href for url as written in the chapter.  Returns 0, or -1 when
+ * the link cannot be kept (a diagnostic says why): write its text only. */
+int links_href(struct chapter *ch, const char *url, int line, xmlNode *a);
+
+/* The href of the embedded image for url, relative to the chapter, or NULL
+ * (with a warning) when it cannot be embedded: write its alt text.  The
+ * caller frees it. */
+char *links_image(struct chapter *ch, const char *url, int line);
+
+/* The article ref names ("zinc", "../nutrition/zinc.md", a URL), seen from
+ * article from; NULL when there is none. */
+struct article *links_find(struct links *l, const struct article *from,
+    const char *ref);
+
+/* Checks the fragments of links within the chapter once it is complete:
+ * a missing one points at the page itself, with a warning. */
+void links_check_local(struct chapter *ch);
+
+/* The same for links into other chapters, once every chapter is written:
+ * the xmlNodes links_href() saw must still be alive. */
+void links_finish(struct links *l);
+
+#endif

@@ -1,0 +1,136 @@
+/* main.c: the command line.  The one place that decides the exit status:
+ * 0 success (warnings allowed), 1 errors, 2 usage. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <libxml/parser.h>
+
+#include "diag.h"
+#include "export.h"
+
+#ifndef HBOOK_VERSION
+#define HBOOK_VERSION "0.1.0"
+#endif
+
+static const char usage_main[] =
+    "usage: hbook export CONTENT -o BOOK.epub [options]\n"
+    "       hbook list CONTENT [options]\n"
+    "       hbook --help | --version\n"
+    "\n"
+    "Turns a folder of Markdown articles with YAML front matter into an\n"
+    "EPUB 3 book.\n"
+    "\n"
+    "commands:\n"
+    "  export   write the book\n"
+    "  list     print the reading order and table of contents\n"
+    "\n"
+    "Run 'hbook export --help' for the options; see hbook(1), hbook(5).\n";
+
+static const char usage_export[] =
+    "usage: hbook export CONTENT -o BOOK.epub [options]\n"
+    "\n"
+    "options:\n"
+    "  -o, --output FILE     the book to write (required)\n"
+    "      --css FILE        use FILE as the stylesheet\n"
+    "      --templates DIR   take page templates from DIR\n"
+    "      --smart           typographic quotes, dashes and ellipses\n"
+    "      --strict          treat warnings as errors\n"
+    "  -q, --quiet           print no warnings\n"
+    "  -h, --help            show this help\n"
+    "\n"
+    "The environment variable SOURCE_DATE_EPOCH sets the book's\n"
+    "modification date.  Exit status: 0 done, 1 errors, 2 usage.\n";
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"css", required_argument, NULL, 'c'},
+		{"templates", required_argument, NULL, 't'},
+		{"smart", no_argument, NULL, 's'},
+		{"strict", no_argument, NULL, 'S'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	struct export_opts o = {0};
+	const char *cmd;
+	int ch, quiet = 0, strict = 0, list;
+
+	/* zip entry times are local times: make them the same everywhere */
+	setenv("TZ", "UTC", 1);
+	tzset();
+	if (argc < 2) {
+		fputs(usage_main, stderr);
+		return 2;
+	}
+	cmd = argv[1];
+	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+		fputs(usage_main, stdout);
+		return 0;
+	}
+	if (strcmp(cmd, "--version") == 0) {
+		printf("hbook %s\n", HBOOK_VERSION);
+		return 0;
+	}
+	if (strcmp(cmd, "export") != 0 && strcmp(cmd, "list") != 0) {
+		fprintf(stderr, "hbook: unknown command: %s\n%s", cmd,
+		    usage_main);
+		return 2;
+	}
+	list = strcmp(cmd, "list") == 0;
+	optind = 2;
+	while ((ch = getopt_long(argc, argv, "o:qh", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'o':
+			o.output = optarg;
+			break;
+		case 'c':
+			o.css = optarg;
+			break;
+		case 't':
+			o.templates = optarg;
+			break;
+		case 's':
+			o.smart = 1;
+			break;
+		case 'S':
+			strict = 1;
+			break;
+		case 'q':
+			quiet = 1;
+			break;
+		case 'h':
+			fputs(usage_export, stdout);
+			return 0;
+		case 'V':
+			printf("hbook %s\n", HBOOK_VERSION);
+			return 0;
+		default:
+			fputs(usage_export, stderr);
+			return 2;
+		}
+	}
+	if (optind != argc - 1) {
+		fprintf(stderr, "hbook: give one content folder\n%s",
+		    usage_export);
+		return 2;
+	}
+	o.content = argv[optind];
+	if (list) {
+		o.output = NULL;
+	} else if (o.output == NULL) {
+		fprintf(stderr, "hbook: give the book to write with -o FILE\n%s",
+		    usage_export);
+		return 2;
+	}
+	diag_setup(quiet, strict);
+	xmlInitParser();
+	ch = export_run(&o);
+	xmlCleanupParser();
+	return ch < 0 || diag_errors() > 0 ? 1 : 0;
+}

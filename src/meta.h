@@ -1,0 +1,33 @@
+/* meta.h: front matter and hbook.yaml, read into the book model. */
+#ifndef HBOOK_META_H
+#define HBOOK_META_H
+
+#include <stddef.h>
+
+#include "book.h"
+
+/* Where the front matter of text ends.  Front matter is a YAML mapping
+ * between a first line "---" and a closing "---" or "..." line; a UTF-8 BOM,
+ * CRLF line ends and trailing blanks on the fences are tolerated.  Sets
+ * *yaml and *ylen to the YAML text (NULL when there is none), *body to the rest
+ * and *body_line to the body's first line.  Returns 0, or -1 when the front
+ * matter is never closed. */
+int frontmatter_split(const char *text, size_t len, const char **yaml,
+    size_t *ylen, const char **body, int *body_line);
+
+/* Reads hbook.yaml in root when there is one.  Returns 0, or -1 after an
+ * error diagnostic. */
+int config_load(struct book *b);
+
+/* Releases what config_load() keeps for article_load(). */
+void config_free(void);
+
+/* Reads one article (path relative to the root) into a new article of b.
+ * Returns 1 when added, 0 when skipped (a draft, or unreadable: a
+ * diagnostic says which). */
+int article_load(struct book *b, const char *path);
+
+/* Reads a category folder's _index.md into its category. */
+void category_load_index(struct book *b, struct category *c, const char *path);
+
+#endif

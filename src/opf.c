@@ -1,0 +1,221 @@
+/* opf.c: the package document (EPUB/package.opf) from the model. */
+#include "opf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/tree.h>
+
+#include "util.h"
+
+#define OPF_NS "http://www.idpf.org/2007/opf"
+#define DC_NS "http://purl.org/dc/elements/1.1/"
+
+static xmlNode *
+dc(xmlNode *meta, xmlNs *ns, const char *name, const char *value)
+{
+	return xmlNewTextChild(meta, ns, BAD_CAST name, BAD_CAST value);
+}
+
+static xmlNode *
+meta_prop(xmlNode *meta, const char *property, const char *value)
+{
+	xmlNode *m = xmlNewTextChild(meta, NULL, BAD_CAST "meta",
+	    BAD_CAST value);
+	xmlSetProp(m, BAD_CAST "property", BAD_CAST property);
+	return m;
+}
+
+static void
+item(xmlNode *manifest, const char *id, const char *href, const char *type,
+    const char *props)
+{
+	xmlNode *i = xmlNewChild(manifest, NULL, BAD_CAST "item", NULL);
+
+	xmlSetProp(i, BAD_CAST "id", BAD_CAST id);
+	xmlSetProp(i, BAD_CAST "href", BAD_CAST href);
+	xmlSetProp(i, BAD_CAST "media-type", BAD_CAST type);
+	if (props != NULL)
+		xmlSetProp(i, BAD_CAST "properties", BAD_CAST props);
+}
+
+static void
+itemref(xmlNode *spine, const char *idref, int linear)
+{
+	xmlNode *r = xmlNewChild(spine, NULL, BAD_CAST "itemref", NULL);
+
+	xmlSetProp(r, BAD_CAST "idref", BAD_CAST idref);
+	if (!linear)
+		xmlSetProp(r, BAD_CAST "linear", BAD_CAST "no");
+}
+
+/* Manifest ids: "x-" and the file name without ".xhtml", valid XML names
+ * since file names are [a-z0-9-]. */
+static char *
+page_id(const char *file)
+{
+	return xasprintf("x-%.*s", (int)(strlen(file) - 6), file);
+}
+
+void
+opf_build(struct book *b)
+{
+	const struct config *c = &b->cfg;
+	xmlDoc *doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNode *pkg = xmlNewNode(NULL, BAD_CAST "package"), *meta, *man, *spine;
+	xmlNode *n;
+	xmlNs *dcns;
+	struct buf summary = {0};
+	int images = b->nres > 0;
+
+	xmlDocSetRootElement(doc, pkg);
+	xmlSetNs(pkg, xmlNewNs(pkg, BAD_CAST OPF_NS, NULL));
+	xmlSetProp(pkg, BAD_CAST "version", BAD_CAST "3.0");
+	xmlSetProp(pkg, BAD_CAST "unique-identifier", BAD_CAST "bookid");
+	xmlSetNsProp(pkg, xmlSearchNsByHref(doc, pkg, XML_XML_NAMESPACE),
+	    BAD_CAST "lang", BAD_CAST c->language);
+
+	meta = xmlNewChild(pkg, NULL, BAD_CAST "metadata", NULL);
+	dcns = xmlNewNs(meta, BAD_CAST DC_NS, BAD_CAST "dc");
+	n = dc(meta, dcns, "identifier", b->identifier);
+	xmlSetProp(n, BAD_CAST "id", BAD_CAST "bookid");
+	n = dc(meta, dcns, "title", c->title);
+	xmlSetProp(n, BAD_CAST "id", BAD_CAST "title");
+	xmlSetProp(meta_prop(meta, "title-type", "main"), BAD_CAST "refines",
+	    BAD_CAST "#title");
+	if (c->subtitle != NULL) {
+		n = dc(meta, dcns, "title", c->subtitle);
+		xmlSetProp(n, BAD_CAST "id", BAD_CAST "subtitle");
+		xmlSetProp(meta_prop(meta, "title-type", "subtitle"),
+		    BAD_CAST "refines", BAD_CAST "#subtitle");
+	}
+	dc(meta, dcns, "language", c->language);
+	for (size_t i = 0; i < c->authors.n; i++) {
+		char id[32];
+		snprintf(id, sizeof(id), "creator%zu", i + 1);
+		n = dc(meta, dcns, "creator", c->authors.v[i]);
+		xmlSetProp(n, BAD_CAST "id", BAD_CAST id);
+		snprintf(id, sizeof(id), "#creator%zu", i + 1);
+		xmlSetProp(meta_prop(meta, "role", "aut"), BAD_CAST "refines",
+		    BAD_CAST id);
+		xmlSetProp(xmlGetLastChild(meta), BAD_CAST "scheme",
+		    BAD_CAST "marc:relators");
+	}
+	if (c->publisher != NULL)
+		dc(meta, dcns, "publisher", c->publisher);
+	if (c->date != NULL)
+		dc(meta, dcns, "date", c->date);
+	if (c->description != NULL)
+		dc(meta, dcns, "description", c->description);
+	if (c->rights != NULL)
+		dc(meta, dcns, "rights", c->rights);
+	for (size_t i = 0; i < b->ncats; i++)
+		dc(meta, dcns, "subject", b->cats[i]->title);
+	meta_prop(meta, "dcterms:modified", b->modified);
+
+	/* accessibility (EPUB Accessibility 1.1) */
+	meta_prop(meta, "schema:accessMode", "textual");
+	if (images)
+		meta_prop(meta, "schema:accessMode", "visual");
+	meta_prop(meta, "schema:accessModeSufficient", "textual");
+	meta_prop(meta, "schema:accessibilityFeature", "structuralNavigation");
+	meta_prop(meta, "schema:accessibilityFeature", "tableOfContents");
+	meta_prop(meta, "schema:accessibilityFeature", "readingOrder");
+	if (images)
+		meta_prop(meta, "schema:accessibilityFeature", "alternativeText");
+	meta_prop(meta, "schema:accessibilityHazard", "none");
+	buf_adds(&summary, "Articles in ");
+	{
+		char num[64];
+		snprintf(num, sizeof(num), "%zu categories (%zu articles)",
+		    b->ncats, b->narts);
+		buf_adds(&summary, num);
+	}
+	buf_adds(&summary, ", with a table of contents down to each article's "
+	    "sections and headings in order");
+	buf_adds(&summary, images ? "; images have text alternatives." : ".");
+	meta_prop(meta, "schema:accessibilitySummary", summary.data);
+	buf_free(&summary);
+
+	man = xmlNewChild(pkg, NULL, BAD_CAST "manifest", NULL);
+	item(man, "nav", "nav.xhtml", "application/xhtml+xml", "nav");
+	item(man, "ncx", "toc.ncx", "application/x-dtbncx+xml", NULL);
+	item(man, "css", "css/book.css", "text/css", NULL);
+	item(man, "x-title", "text/title.xhtml", "application/xhtml+xml", NULL);
+	if (b->disclaimer_xhtml != NULL)
+		item(man, "x-disclaimer", "text/disclaimer.xhtml",
+		    "application/xhtml+xml", NULL);
+	for (size_t i = 0; i < b->ncats; i++) {
+		const struct category *cat = b->cats[i];
+		char *id = page_id(cat->file), *href;
+
+		href = xasprintf("text/%s", cat->file);
+		item(man, id, href, "application/xhtml+xml", NULL);
+		free(href);
+		free(id);
+		for (size_t j = 0; j < cat->narts; j++) {
+			id = page_id(cat->arts[j]->file);
+			href = xasprintf("text/%s", cat->arts[j]->file);
+			item(man, id, href, "application/xhtml+xml", NULL);
+			free(href);
+			free(id);
+		}
+	}
+	for (size_t i = 0; i < b->nres; i++)
+		item(man, b->res[i]->id, b->res[i]->href,
+		    b->res[i]->media_type, NULL);
+
+	spine = xmlNewChild(pkg, NULL, BAD_CAST "spine", NULL);
+	xmlSetProp(spine, BAD_CAST "toc", BAD_CAST "ncx");
+	itemref(spine, "x-title", 1);
+	if (b->disclaimer_xhtml != NULL)
+		itemref(spine, "x-disclaimer", 1);
+	for (size_t i = 0; i < b->ncats; i++) {
+		char *id = page_id(b->cats[i]->file);
+		itemref(spine, id, 1);
+		free(id);
+		for (size_t j = 0; j < b->cats[i]->narts; j++) {
+			id = page_id(b->cats[i]->arts[j]->file);
+			itemref(spine, id, 1);
+			free(id);
+		}
+	}
+	/* the nav is a page too (landmarks point at it), after the rest */
+	itemref(spine, "nav", 0);
+
+	{
+		xmlChar *mem;
+		int len;
+		xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "utf-8", 1);
+		b->opf = xstrndup((const char *)mem, (size_t)len);
+		b->opf_len = (size_t)len;
+		xmlFree(mem);
+	}
+	xmlFreeDoc(doc);
+}
+
+char *
+container_xml(size_t *len)
+{
+	xmlDoc *doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNode *root = xmlNewNode(NULL, BAD_CAST "container"), *rfs, *rf;
+	xmlChar *mem;
+	int n;
+	char *out;
+
+	xmlDocSetRootElement(doc, root);
+	xmlSetNs(root, xmlNewNs(root,
+	    BAD_CAST "urn:oasis:names:tc:opendocument:xmlns:container", NULL));
+	xmlSetProp(root, BAD_CAST "version", BAD_CAST "1.0");
+	rfs = xmlNewChild(root, NULL, BAD_CAST "rootfiles", NULL);
+	rf = xmlNewChild(rfs, NULL, BAD_CAST "rootfile", NULL);
+	xmlSetProp(rf, BAD_CAST "full-path", BAD_CAST "EPUB/package.opf");
+	xmlSetProp(rf, BAD_CAST "media-type",
+	    BAD_CAST "application/oebps-package+xml");
+	xmlDocDumpFormatMemoryEnc(doc, &mem, &n, "utf-8", 1);
+	out = xstrndup((const char *)mem, (size_t)n);
+	*len = (size_t)n;
+	xmlFree(mem);
+	xmlFreeDoc(doc);
+	return out;
+}

@@ -1,0 +1,19 @@
+/* pack.h: the EPUB container, written whole or not at all.
+ *
+ * The zip is built in memory with libzip (mimetype first and stored, fixed
+ * entry order and times), written to a temporary file beside the target and
+ * renamed over it only when complete.  A failure or SIGINT/SIGTERM leaves
+ * the previous book untouched and no temporary file behind. */
+#ifndef HBOOK_PACK_H
+#define HBOOK_PACK_H
+
+#include "book.h"
+
+/* Checks early that out can be written (its folder exists, it is not a
+ * folder).  Returns 0, or -1 after an error diagnostic. */
+int pack_check(const char *out);
+
+/* Writes the book to out.  Returns 0, or -1 after an error diagnostic. */
+int pack_write(struct book *b, const char *out);
+
+#endif

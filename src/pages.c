@@ -1,0 +1,423 @@
+/* pages.c: fills the templates: article, category, title and disclaimer
+ * pages. */
+#include "pages.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/tree.h>
+
+#include "diag.h"
+#include "html.h"
+#include "links.h"
+#include "template.h"
+#include "text.h"
+#include "xhtml.h"
+
+#define EPUB_NS "http://www.idpf.org/2007/ops"
+
+static const char *const void_elements[] = {"area", "base", "br", "col",
+    "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+    NULL};
+
+static int
+is_void(const xmlChar *name)
+{
+	for (int i = 0; void_elements[i]; i++)
+		if (xmlStrEqual(name, BAD_CAST void_elements[i]))
+			return 1;
+	return 0;
+}
+
+static void
+fill_empty(xmlNode *n)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (n->children == NULL && !is_void(n->name))
+			xmlAddChild(n, xmlNewText(BAD_CAST ""));
+		else
+			fill_empty(n->children);
+	}
+}
+
+void
+xhtml_serialize(void *vdoc, char **out, size_t *len)
+{
+	xmlDoc *doc = vdoc;
+	xmlChar *mem = NULL;
+	int n = 0;
+
+	fill_empty(xmlDocGetRootElement(doc));
+	xmlDocDumpMemoryEnc(doc, &mem, &n, "utf-8");
+	*out = xstrndup((const char *)mem, (size_t)n);
+	*len = (size_t)n;
+	xmlFree(mem);
+}
+
+/* A field's content lives in a detached <div> of the page's document. */
+static xmlNode *
+holder(xmlDoc *doc)
+{
+	xmlNode *d = xmlNewDocNode(doc, NULL, BAD_CAST "div", NULL);
+	return d;
+}
+
+static xmlNode *
+text_field(xmlDoc *doc, const char *s)
+{
+	xmlNode *h;
+
+	if (s == NULL || s[0] == '\0')
+		return NULL;
+	h = holder(doc);
+	append_text(h, s, strlen(s));
+	return h;
+}
+
+static void
+collect_ids(struct strmap *ids, xmlNode *n)
+{
+	for (; n != NULL; n = n->next) {
+		xmlChar *id;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if ((id = xmlGetProp(n, BAD_CAST "id")) != NULL) {
+			strmap_put(ids, (const char *)id, (void *)1);
+			xmlFree(id);
+		}
+		collect_ids(ids, n->children);
+	}
+}
+
+/* Loads a template and starts a chapter on it. */
+static xmlDoc *
+page_start(struct chapter *ch, const struct page_opts *o, const char *name,
+    const char *src, const char *lang)
+{
+	xmlDoc *doc = template_load(o->templates, name);
+	xmlNode *root;
+	xmlNs *xml;
+
+	if (doc == NULL)
+		return NULL;
+	chapter_init(ch, doc, src);
+	ch->smart = o->smart;
+	root = xmlDocGetRootElement(doc);
+	ch->epub = xmlSearchNsByHref(doc, root, BAD_CAST EPUB_NS);
+	if (ch->epub == NULL)
+		ch->epub = xmlNewNs(root, BAD_CAST EPUB_NS, BAD_CAST "epub");
+	xmlSetProp(root, BAD_CAST "lang", BAD_CAST lang);
+	xml = xmlSearchNsByHref(doc, root, XML_XML_NAMESPACE);
+	xmlSetNsProp(root, xml, BAD_CAST "lang", BAD_CAST lang);
+	collect_ids(ch->ids, root);
+	return doc;
+}
+
+static void
+page_finish(struct chapter *ch, xmlDoc *doc, struct field *f, size_t nf)
+{
+	template_fill(doc, f, nf);
+	for (size_t i = 0; i < nf; i++)
+		if (f[i].content != NULL)
+			xmlFreeNode(f[i].content);
+	xhtml_repair(xmlDocGetRootElement(doc));
+	links_check_local(ch);
+}
+
+static xmlNode *
+byline(xmlDoc *doc, const struct article *a, const char *lang)
+{
+	xmlNode *h = holder(doc);
+	int parts = 0;
+
+	if (a->authors.n) {
+		struct buf b = {0};
+		buf_adds(&b, "By ");
+		for (size_t i = 0; i < a->authors.n; i++) {
+			if (i)
+				buf_adds(&b, i + 1 == a->authors.n ? " and " : ", ");
+			buf_adds(&b, a->authors.v[i]);
+		}
+		append_text(h, b.data, b.len);
+		buf_free(&b);
+		parts++;
+	}
+	for (int k = 0; k < 2; k++) {
+		const char *d = k ? a->updated : a->date;
+		char *shown;
+		xmlNode *t;
+
+		if (d == NULL || (k && a->date && strcmp(d, a->date) == 0))
+			continue;
+		if (parts++)
+			append_text(h, " \xC2\xB7 ", 4);
+		append_text(h, k ? "Updated " : "Published ", k ? 8 : 10);
+		t = el_new(h, "time");
+		xmlSetProp(t, BAD_CAST "datetime", BAD_CAST d);
+		shown = date_display(d, lang);
+		append_text(t, shown, strlen(shown));
+		free(shown);
+	}
+	if (parts == 0) {
+		xmlFreeNode(h);
+		return NULL;
+	}
+	return h;
+}
+
+static int
+render_article(struct book *b, struct links *l, struct article *a,
+    const struct page_opts *o)
+{
+	const char *lang = a->lang ? a->lang : b->cfg.language;
+	struct chapter ch;
+	xmlDoc *doc = page_start(&ch, o, "article.xhtml", a->src, lang);
+	struct field f[8];
+	xmlNode *body, *cat, *link;
+	char *dir;
+	size_t nf = 0;
+
+	if (doc == NULL)
+		return -1;
+	dir = path_dir(a->path);
+	ch.links = l;
+	ch.art = a;
+	ch.dir = dir;
+	ch.file = a->file;
+	ch.line0 = a->body_line;
+	ch.drop_h1 = a->title;
+
+	f[nf].name = "title";
+	f[nf++].content = text_field(doc, a->title);
+	f[nf].name = "description";
+	f[nf++].content = text_field(doc, a->description);
+	cat = holder(doc);
+	link = el_new(cat, "a");
+	xmlSetProp(link, BAD_CAST "href", BAD_CAST a->cat->file);
+	append_text(link, a->cat->title, strlen(a->cat->title));
+	f[nf].name = "category";
+	f[nf++].content = cat;
+	f[nf].name = "byline";
+	f[nf++].content = byline(doc, a, lang);
+
+	f[nf].name = "image";
+	f[nf].content = NULL;
+	if (a->image != NULL) {
+		char *src = links_image(&ch, a->image, 1);
+		if (src != NULL) {
+			xmlNode *img;
+			f[nf].content = holder(doc);
+			img = el_new(f[nf].content, "img");
+			xmlSetProp(img, BAD_CAST "src", BAD_CAST src);
+			xmlSetProp(img, BAD_CAST "alt", BAD_CAST (a->image_alt ?
+			    a->image_alt : ""));
+			if (a->image_alt == NULL)
+				warnx_at(a->src, 1, "lead image %s has no "
+				    "image_alt text", a->image);
+			free(src);
+		}
+	}
+	nf++;
+
+	body = holder(doc);
+	md_render(&ch, body, a->body, a->body_len);
+	f[nf].name = "body";
+	f[nf++].content = body;
+	f[nf].name = "notes";
+	f[nf++].content = ch.notes;
+	ch.notes = NULL;
+
+	f[nf].name = "related";
+	f[nf].content = NULL;
+	for (size_t i = 0; i < a->related.n; i++) {
+		struct article *t = links_find(l, a, a->related.v[i]);
+		xmlNode *li;
+
+		if (t == NULL || t == a) {
+			if (t == NULL)
+				warnx_at(a->src, 1, "related article not in the "
+				    "book: %s", a->related.v[i]);
+			continue;
+		}
+		if (f[nf].content == NULL)
+			f[nf].content = holder(doc);
+		li = el_new(f[nf].content, "li");
+		link = el_new(li, "a");
+		xmlSetProp(link, BAD_CAST "href", BAD_CAST t->file);
+		append_text(link, t->title, strlen(t->title));
+	}
+	nf++;
+
+	page_finish(&ch, doc, f, nf);
+	a->heads = ch.heads;
+	a->nheads = ch.nheads;
+	ch.heads = NULL;
+	ch.nheads = 0;
+	a->ids = ch.ids;
+	ch.ids = NULL;
+	a->doc = doc;
+	chapter_free(&ch);
+	free(dir);
+	return 0;
+}
+
+int
+pages_articles(struct book *b, struct links *l, const struct page_opts *o)
+{
+	for (size_t i = 0; i < b->narts; i++)
+		if (render_article(b, l, b->arts[i], o) < 0)
+			return -1;
+	links_finish(l);
+	for (size_t i = 0; i < b->narts; i++) {
+		struct article *a = b->arts[i];
+		xhtml_serialize(a->doc, &a->xhtml, &a->xhtml_len);
+		xmlFreeDoc(a->doc);
+		a->doc = NULL;
+	}
+	return 0;
+}
+
+static int
+render_section(struct book *b, struct links *l, struct category *c,
+    const struct page_opts *o)
+{
+	struct chapter ch;
+	xmlDoc *doc = page_start(&ch, o, "section.xhtml",
+	    c->intro_src ? c->intro_src : b->root, b->cfg.language);
+	struct field f[4];
+	xmlNode *list;
+	char *dir = xstrdup(c->intro_src ? c->key : "");
+
+	if (doc == NULL) {
+		free(dir);
+		return -1;
+	}
+	if (c->intro_src != NULL) {
+		char *rel = xstrdup(c->intro_src + strlen(b->root) +
+		    (c->intro_src[strlen(b->root)] == '/'));
+		free(dir);
+		dir = path_dir(rel);
+		free(rel);
+	}
+	ch.links = l;
+	ch.dir = dir;
+	ch.file = c->file;
+	ch.line0 = c->intro_line;
+	f[0].name = "title";
+	f[0].content = text_field(doc, c->title);
+	f[1].name = "description";
+	f[1].content = text_field(doc, c->description);
+	f[2].name = "intro";
+	f[2].content = NULL;
+	if (c->intro != NULL) {
+		f[2].content = holder(doc);
+		md_render(&ch, f[2].content, c->intro, strlen(c->intro));
+		if (ch.notes != NULL) {
+			xmlNode *kid;
+			while ((kid = ch.notes->children) != NULL) {
+				xmlUnlinkNode(kid);
+				xmlAddChild(f[2].content, kid);
+			}
+		}
+	}
+	list = holder(doc);
+	for (size_t i = 0; i < c->narts; i++) {
+		struct article *a = c->arts[i];
+		xmlNode *li = el_new(list, "li");
+		xmlNode *p = el_new(li, "p"), *link = el_new(p, "a");
+
+		xmlSetProp(p, BAD_CAST "class", BAD_CAST "entry");
+		xmlSetProp(link, BAD_CAST "href", BAD_CAST a->file);
+		append_text(link, a->title, strlen(a->title));
+		if (a->description != NULL) {
+			p = el_new(li, "p");
+			xmlSetProp(p, BAD_CAST "class", BAD_CAST "entry-desc");
+			append_text(p, a->description, strlen(a->description));
+		}
+	}
+	f[3].name = "contents";
+	f[3].content = list;
+	page_finish(&ch, doc, f, 4);
+	xhtml_serialize(doc, &c->xhtml, &c->xhtml_len);
+	chapter_free(&ch);
+	xmlFreeDoc(doc);
+	free(dir);
+	return 0;
+}
+
+static int
+render_title(struct book *b, const struct page_opts *o)
+{
+	struct chapter ch;
+	const struct config *c = &b->cfg;
+	xmlDoc *doc = page_start(&ch, o, "title.xhtml", b->root, c->language);
+	struct field f[5];
+	struct buf who = {0};
+	char *date = NULL;
+
+	if (doc == NULL)
+		return -1;
+	for (size_t i = 0; i < c->authors.n; i++) {
+		if (i)
+			buf_adds(&who, i + 1 == c->authors.n ? " and " : ", ");
+		buf_adds(&who, c->authors.v[i]);
+	}
+	if (c->date != NULL)
+		date = date_display(c->date, c->language);
+	f[0].name = "title";
+	f[0].content = text_field(doc, c->title);
+	f[1].name = "subtitle";
+	f[1].content = text_field(doc, c->subtitle);
+	f[2].name = "author";
+	f[2].content = text_field(doc, who.data);
+	f[3].name = "publisher";
+	f[3].content = text_field(doc, c->publisher);
+	f[4].name = "date";
+	f[4].content = text_field(doc, date);
+	page_finish(&ch, doc, f, 5);
+	xhtml_serialize(doc, &b->title_xhtml, &b->title_len);
+	chapter_free(&ch);
+	xmlFreeDoc(doc);
+	buf_free(&who);
+	free(date);
+	return 0;
+}
+
+static int
+render_disclaimer(struct book *b, struct links *l, const struct page_opts *o)
+{
+	struct chapter ch;
+	xmlDoc *doc;
+	struct field f[1];
+	const char *src = b->cfg.src;
+
+	if (b->cfg.disclaimer == NULL)
+		return 0;
+	doc = page_start(&ch, o, "disclaimer.xhtml", src, b->cfg.language);
+	if (doc == NULL)
+		return -1;
+	ch.links = l;
+	ch.dir = "";
+	ch.file = "disclaimer.xhtml";
+	f[0].name = "disclaimer";
+	f[0].content = holder(doc);
+	md_render(&ch, f[0].content, b->cfg.disclaimer,
+	    strlen(b->cfg.disclaimer));
+	page_finish(&ch, doc, f, 1);
+	xhtml_serialize(doc, &b->disclaimer_xhtml, &b->disclaimer_len);
+	chapter_free(&ch);
+	xmlFreeDoc(doc);
+	return 0;
+}
+
+int
+pages_front(struct book *b, struct links *l, const struct page_opts *o)
+{
+	if (render_title(b, o) < 0 || render_disclaimer(b, l, o) < 0)
+		return -1;
+	for (size_t i = 0; i < b->ncats; i++)
+		if (render_section(b, l, b->cats[i], o) < 0)
+			return -1;
+	return 0;
+}

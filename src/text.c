@@ -1,0 +1,272 @@
+/* text.c: the small text rules, kept apart so unit tests can reach them. */
+#include "text.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+/* Latin letters with diacritics in U+00C0..U+017F, by code point, mapped to
+ * their base letter; 0 where there is none.  Enough for the health sites'
+ * Spanish and French; other scripts separate words. */
+static char
+fold_latin(unsigned cp)
+{
+	static const char *latin1 =
+	    "AAAAAAACEEEEIIII" "DNOOOOO\0OUUUUYTs"
+	    "aaaaaaaceeeeiiii" "dnooooo\0ouuuuyty";
+	static const char *extA =
+	    "AaAaAaCcCcCcCcDd" "DdEeEeEeEeEeGgGg" "GgGgHhHhIiIiIiIi"
+	    "IiJjJjKkkLlLlLlL" "lLlNnNnNnnNnOoOo" "OoOoRrRrRrSsSsSs"
+	    "SsTtTtTtUuUuUuUu" "UuUuWwYyYZzZzZzs";
+
+	if (cp >= 0xC0 && cp <= 0xFF)
+		return latin1[cp - 0xC0];
+	if (cp >= 0x100 && cp <= 0x17F)
+		return extA[cp - 0x100];
+	return 0;
+}
+
+/* Decodes one UTF-8 sequence at s; returns its length (at least 1). */
+static size_t
+utf8_next(const unsigned char *s, unsigned *cp)
+{
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if ((s[0] & 0xE0) == 0xC0 && (s[1] & 0xC0) == 0x80) {
+		*cp = ((s[0] & 0x1Fu) << 6) | (s[1] & 0x3Fu);
+		return 2;
+	}
+	if ((s[0] & 0xF0) == 0xE0 && (s[1] & 0xC0) == 0x80 &&
+	    (s[2] & 0xC0) == 0x80) {
+		*cp = ((s[0] & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) |
+		    (s[2] & 0x3Fu);
+		return 3;
+	}
+	if ((s[0] & 0xF8) == 0xF0 && (s[1] & 0xC0) == 0x80 &&
+	    (s[2] & 0xC0) == 0x80 && (s[3] & 0xC0) == 0x80) {
+		*cp = ((s[0] & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12) |
+		    ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3Fu);
+		return 4;
+	}
+	*cp = 0xFFFD;
+	return 1;
+}
+
+char *
+slugify(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	struct buf b = {0};
+	int gap = 0;
+
+	buf_add(&b, "", 0);
+	while (*p) {
+		unsigned cp;
+		char c;
+
+		p += utf8_next(p, &cp);
+		c = cp < 0x80 ? (char)cp : fold_latin(cp);
+		if (isalnum((unsigned char)c)) {
+			if (gap && b.len)
+				buf_addc(&b, '-');
+			buf_addc(&b, (char)tolower((unsigned char)c));
+			gap = 0;
+		} else if (c != '\'' && cp != 0x2019) {
+			/* apostrophes join: "don't" -> "dont" */
+			gap = 1;
+		}
+	}
+	return buf_steal(&b);
+}
+
+char *
+make_id(const char *text)
+{
+	char *slug = slugify(text), *id;
+
+	if (slug[0] == '\0') {
+		free(slug);
+		return xstrdup("section");
+	}
+	if (isalpha((unsigned char)slug[0]))
+		return slug;
+	id = xasprintf("s-%s", slug);
+	free(slug);
+	return id;
+}
+
+char *
+file_stem(const char *path)
+{
+	const char *base = path_base(path);
+	const char *dot = strrchr(base, '.');
+	size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+	int y, m, d, k = 0;
+
+	/* Jekyll posts: YYYY-MM-DD-slug */
+	if (n > 11 && sscanf(base, "%4d-%2d-%2d-%n", &y, &m, &d, &k) == 3 &&
+	    k == 11)
+		return xstrndup(base + 11, n - 11);
+	return xstrndup(base, n);
+}
+
+char *
+readable_name(const char *stem)
+{
+	char *s = xstrdup(stem);
+
+	for (char *p = s; *p; p++)
+		if (*p == '-' || *p == '_')
+			*p = ' ';
+	if (s[0])
+		s[0] = (char)toupper((unsigned char)s[0]);
+	return s;
+}
+
+static int
+days_in_month(int y, int m)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return m == 2 && leap ? 29 : days[m - 1];
+}
+
+char *
+date_normalize(const char *s)
+{
+	int y, m, d, k = 0;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &k) != 3 || k != 10)
+		return NULL;
+	if (s[10] != '\0' && s[10] != 'T' && s[10] != 't' &&
+	    !isspace((unsigned char)s[10]))
+		return NULL;
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+		return NULL;
+	return xasprintf("%04d-%02d-%02d", y, m, d);
+}
+
+char *
+date_display(const char *ymd, const char *lang)
+{
+	static const char *months[] = {"January", "February", "March",
+	    "April", "May", "June", "July", "August", "September", "October",
+	    "November", "December"};
+	int y, m, d;
+
+	if (lang != NULL && strncmp(lang, "en", 2) == 0 &&
+	    (lang[2] == '\0' || lang[2] == '-') &&
+	    sscanf(ymd, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12)
+		return xasprintf("%s %d, %d", months[m - 1], d, y);
+	return xstrdup(ymd);
+}
+
+long long
+date_epoch(const char *ymd)
+{
+	int y, m, d;
+	long long days;
+
+	if (sscanf(ymd, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return 0;
+	/* days from civil, proleptic Gregorian (H. Hinnant's algorithm) */
+	y -= m <= 2;
+	{
+		long long era = (y >= 0 ? y : y - 399) / 400;
+		long long yoe = y - era * 400;
+		long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+		long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+		days = era * 146097 + doe - 719468;
+	}
+	return days * 86400;
+}
+
+int
+utf8_valid(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s, *e = p + len;
+
+	while (p < e) {
+		unsigned cp;
+		size_t n;
+
+		if (*p == 0)
+			return 0;
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		if ((size_t)(e - p) < 4) {
+			/* copy the tail so utf8_next never reads past it */
+			unsigned char t[5] = {0};
+			memcpy(t, p, (size_t)(e - p));
+			n = utf8_next(t, &cp);
+			if (n > (size_t)(e - p))
+				return 0;
+		} else {
+			n = utf8_next(p, &cp);
+		}
+		if (cp == 0xFFFD && n == 1)
+			return 0;
+		if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) ||
+		    (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+		    (cp >= 0xD800 && cp <= 0xDFFF))
+			return 0;
+		p += n;
+	}
+	return 1;
+}
+
+char *
+utf8_repair(const char *s, size_t len, size_t *outlen, int *bad_line)
+{
+	struct buf b = {0};
+	size_t i = 0, start = 0;
+	int line = 1;
+
+	*bad_line = 0;
+	if (utf8_valid(s, len)) {
+		*outlen = len;
+		return xstrndup(s, len);
+	}
+	buf_add(&b, "", 0);
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		size_t n = 1;
+		int ok;
+
+		if (c == '\n')
+			line++;
+		if (c != 0 && c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c == 0) {
+			ok = 0;
+		} else {
+			n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+			ok = n > 1 && i + n <= len && utf8_valid(s + i, n);
+		}
+		if (ok) {
+			i += n;
+			continue;
+		}
+		buf_add(&b, s + start, i - start);
+		buf_adds(&b, "\xEF\xBF\xBD");
+		if (*bad_line == 0)
+			*bad_line = line;
+		i++;
+		start = i;
+	}
+	buf_add(&b, s + start, len - start);
+	*outlen = b.len;
+	return buf_steal(&b);
+}

@@ -1,0 +1,66 @@
+/* util.h: allocation, growable buffers and string lists, files and paths.
+ *
+ * Out-of-memory policy, written down once: the x* wrappers print one line and
+ * exit with status 1.  No other code checks an allocation. */
+#ifndef HBOOK_UTIL_H
+#define HBOOK_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable byte buffer, always NUL-terminated once anything is added. */
+struct buf {
+	char *data;
+	size_t len, cap;
+};
+void buf_add(struct buf *b, const void *p, size_t n);
+void buf_adds(struct buf *b, const char *s);
+void buf_addc(struct buf *b, char c);
+void buf_free(struct buf *b);
+char *buf_steal(struct buf *b);   /* caller frees; buffer is emptied */
+
+/* A growable list of owned strings. */
+struct strlist {
+	char **v;
+	size_t n, cap;
+};
+void strlist_add(struct strlist *l, const char *s);   /* copies s */
+void strlist_free(struct strlist *l);
+int strlist_has(const struct strlist *l, const char *s);
+
+/* A string-keyed hash map of borrowed values; keys are copied. */
+struct strmap;
+struct strmap *strmap_new(void);
+void strmap_free(struct strmap *m);
+void *strmap_get(const struct strmap *m, const char *key);
+/* Sets key unless it is there; returns the value now stored. */
+void *strmap_put(struct strmap *m, const char *key, void *value);
+
+/* Reads a whole regular file.  Returns 0 and a NUL-terminated buffer the
+ * caller frees, or -1 with errno set. */
+int file_read(const char *path, char **data, size_t *len);
+
+char *path_join(const char *a, const char *b);     /* caller frees */
+const char *path_base(const char *p);              /* points into p */
+char *path_dir(const char *p);                     /* caller frees; "" for none */
+/* Normalises a relative path lexically ("a/./b/../c" -> "a/c").  Returns NULL
+ * when it climbs above its start: such a path leaves the content folder. */
+char *path_normalize(const char *p);
+
+int str_starts(const char *s, const char *prefix);
+int str_ends(const char *s, const char *suffix);
+char *str_trim(char *s);                            /* in place */
+
+/* SHA-1 of data, via libcrypto. */
+void sha1(const void *data, size_t len, unsigned char out[20]);
+/* RFC 4122 version-5 UUID of name in the URL namespace, as 36 characters. */
+void uuid5_url(const char *name, char out[37]);
+
+#endif

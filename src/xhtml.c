@@ -1,0 +1,706 @@
+/* xhtml.c: the cmark-gfm tree as XHTML: one switch on node type. */
+#include "xhtml.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+
+#include "diag.h"
+#include "html.h"
+#include "links.h"
+#include "text.h"
+
+/* The extensions' node types: exported by libcmark-gfm-extensions, but
+ * their headers (table.h, strikethrough.h) are not installed. */
+extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW,
+    CMARK_NODE_TABLE_CELL, CMARK_NODE_STRIKETHROUGH;
+
+static cmark_node *
+md_parse(const char *md, size_t len, int smart, cmark_parser **pp)
+{
+	static const char *exts[] = {"table", "strikethrough", "autolink",
+	    "tasklist"};
+	int opts = CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS |
+	    (smart ? CMARK_OPT_SMART : 0);
+	cmark_parser *p;
+
+	cmark_gfm_core_extensions_ensure_registered();
+	p = cmark_parser_new(opts);
+	for (size_t i = 0; i < sizeof(exts) / sizeof(*exts); i++)
+		cmark_parser_attach_syntax_extension(p,
+		    cmark_find_syntax_extension(exts[i]));
+	cmark_parser_feed(p, md, len);
+	*pp = p;
+	return cmark_parser_finish(p);
+}
+
+void
+chapter_init(struct chapter *ch, xmlDoc *doc, const char *src)
+{
+	memset(ch, 0, sizeof(*ch));
+	ch->doc = doc;
+	ch->src = src;
+	ch->line0 = 1;
+	ch->ids = strmap_new();
+	ch->warned = strmap_new();
+}
+
+void
+chapter_free(struct chapter *ch)
+{
+	strmap_free(ch->ids);
+	strmap_free(ch->warned);
+	for (size_t i = 0; i < ch->nheads; i++) {
+		free(ch->heads[i].id);
+		free(ch->heads[i].text);
+	}
+	free(ch->heads);
+	free(ch->local);
+	if (ch->notes != NULL && ch->notes->parent == NULL)
+		xmlFreeNode(ch->notes);
+	memset(ch, 0, sizeof(*ch));
+}
+
+char *
+chapter_id(struct chapter *ch, const char *text)
+{
+	char *base = make_id(text), *id = xstrdup(base);
+
+	for (int i = 2; strmap_get(ch->ids, id) != NULL; i++) {
+		free(id);
+		id = xasprintf("%s-%d", base, i);
+	}
+	strmap_put(ch->ids, id, (void *)1);
+	free(base);
+	return id;
+}
+
+xmlNode *
+el_new(xmlNode *parent, const char *name)
+{
+	xmlNode *n = xmlNewNode(NULL, BAD_CAST name);
+
+	if (parent != NULL)
+		xmlAddChild(parent, n);
+	return n;
+}
+
+void
+append_text(xmlNode *parent, const char *s, size_t len)
+{
+	struct buf b = {0};
+	size_t i, start = 0;
+
+	/* XML 1.0 cannot hold C0 controls other than tab, LF and CR, nor
+	 * U+FFFE and U+FFFF: they become U+FFFD. */
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		int bad = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+		    (c == 0xEF && i + 2 < len &&
+		    (unsigned char)s[i + 1] == 0xBF &&
+		    ((unsigned char)s[i + 2] == 0xBE ||
+		    (unsigned char)s[i + 2] == 0xBF));
+		if (bad) {
+			buf_add(&b, s + start, i - start);
+			buf_adds(&b, "\xEF\xBF\xBD");
+			if (c == 0xEF)
+				i += 2;
+			start = i + 1;
+		}
+	}
+	if (b.data == NULL) {
+		if (len)
+			xmlAddChild(parent, xmlNewTextLen(BAD_CAST s, (int)len));
+		return;
+	}
+	buf_add(&b, s + start, len - start);
+	xmlAddChild(parent, xmlNewTextLen(BAD_CAST b.data, (int)b.len));
+	buf_free(&b);
+}
+
+/* The plain text of a node's descendants: an image's alt, a heading's
+ * label for the nav. */
+static void
+plain_text(cmark_node *node, struct buf *out)
+{
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+
+	buf_add(out, "", 0);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)
+			buf_adds(out, cmark_node_get_literal(n));
+		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+			buf_addc(out, ' ');
+	}
+	cmark_iter_free(it);
+}
+
+static int
+node_line(struct chapter *ch, cmark_node *n)
+{
+	for (; n != NULL; n = cmark_node_parent(n))
+		if (cmark_node_get_start_line(n) > 0)
+			return ch->line0 + cmark_node_get_start_line(n) - 1;
+	return ch->line0;
+}
+
+/* Whether a paragraph is in a tight list: rendered without <p>. */
+static int
+in_tight_list(cmark_node *para)
+{
+	cmark_node *item = cmark_node_parent(para), *list;
+
+	if (item == NULL || cmark_node_get_type(item) != CMARK_NODE_ITEM)
+		return 0;
+	list = cmark_node_parent(item);
+	return list != NULL && cmark_node_get_list_tight(list);
+}
+
+char *
+markdown_first_h1(const char *md, size_t len)
+{
+	cmark_parser *p;
+	cmark_node *doc = md_parse(md, len, 0, &p), *n;
+	char *title = NULL;
+
+	for (n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
+		if (cmark_node_get_type(n) != CMARK_NODE_HEADING)
+			continue;
+		if (cmark_node_get_heading_level(n) == 1) {
+			struct buf b = {0};
+			plain_text(n, &b);
+			title = xstrdup(str_trim(b.data));
+			buf_free(&b);
+			if (title[0] == '\0') {
+				free(title);
+				title = NULL;
+			}
+		}
+		break;
+	}
+	cmark_node_free(doc);
+	cmark_parser_free(p);
+	return title;
+}
+
+/* Heading levels: the chapter's title is the only h1.  The body's
+ * shallowest heading becomes h2 and no heading is more than one level below
+ * the one before it, so levels never skip. */
+struct levels {
+	int shift, prev;
+};
+
+static int
+heading_level(struct levels *lv, int level)
+{
+	int l = level + lv->shift;
+
+	if (l > lv->prev + 1)
+		l = lv->prev + 1;
+	if (l < 2)
+		l = 2;
+	if (l > 6)
+		l = 6;
+	lv->prev = l;
+	return l;
+}
+
+/* One entry of the walker's stack: where to continue when the node's
+ * exit event comes. */
+struct frame {
+	xmlNode *saved;          /* insertion point before the node */
+	xmlNode *base;           /* limit for raw HTML end tags inside it */
+	int made;                /* it created an element */
+};
+
+struct walk {
+	struct chapter *ch;
+	cmark_parser *parser;
+	xmlNode *cur;
+	struct frame *stack;
+	size_t depth, cap;
+	size_t created;          /* elements the stack created: the nesting */
+	struct levels lv;
+	cmark_node *dropped;     /* the heading that is the title */
+	xmlNode *note;           /* the footnote being written */
+};
+
+static void
+push(struct walk *w, xmlNode *el)
+{
+	if (w->depth == w->cap) {
+		w->cap = w->cap ? w->cap * 2 : 32;
+		w->stack = xrealloc(w->stack, w->cap * sizeof(*w->stack));
+	}
+	w->stack[w->depth].saved = w->cur;
+	if (el != NULL && w->created >= MD_MAX_DEPTH) {
+		/* too deep: the content joins its ancestor */
+		if (!w->ch->deep_warned++)
+			warnx_at(w->ch->src, 0, "blocks nested deeper than %d "
+			    "levels are flattened", MD_MAX_DEPTH);
+		while (el->children != NULL) {
+			xmlNode *k = el->children;
+			xmlUnlinkNode(k);
+			xmlAddChild(w->cur, k);
+		}
+		xmlFreeNode(el);
+		el = NULL;
+	}
+	if (el != NULL) {
+		xmlAddChild(w->cur, el);
+		w->cur = el;
+		w->created++;
+	}
+	w->stack[w->depth].base = w->cur;
+	w->stack[w->depth].made = el != NULL;
+	w->depth++;
+}
+
+static void
+pop(struct walk *w)
+{
+	if (w->depth == 0)
+		return;
+	w->depth--;
+	if (w->stack[w->depth].made)
+		w->created--;
+	w->cur = w->stack[w->depth].saved;
+}
+
+static xmlNode *
+base_of(struct walk *w)
+{
+	return w->depth ? w->stack[w->depth - 1].base : w->cur;
+}
+
+static xmlNode *
+table_section(xmlNode *table, const char *name)
+{
+	xmlNode *last = xmlGetLastChild(table);
+
+	if (last != NULL && xmlStrEqual(last->name, BAD_CAST name))
+		return last;
+	return el_new(table, name);
+}
+
+static void
+render_heading(struct walk *w, cmark_node *n)
+{
+	struct chapter *ch = w->ch;
+	struct buf text = {0};
+	char name[3] = "h2", *id;
+	xmlNode *h;
+	int level = heading_level(&w->lv, cmark_node_get_heading_level(n));
+
+	plain_text(n, &text);
+	name[1] = (char)('0' + level);
+	h = xmlNewNode(NULL, BAD_CAST name);
+	id = chapter_id(ch, str_trim(text.data));
+	xmlSetProp(h, BAD_CAST "id", BAD_CAST id);
+	if (level == 2) {
+		ch->heads = xrealloc(ch->heads,
+		    (ch->nheads + 1) * sizeof(*ch->heads));
+		ch->heads[ch->nheads].level = 2;
+		ch->heads[ch->nheads].id = xstrdup(id);
+		ch->heads[ch->nheads].text = xstrdup(str_trim(text.data));
+		ch->nheads++;
+	}
+	free(id);
+	buf_free(&text);
+	push(w, h);
+}
+
+static void
+render_image(struct walk *w, cmark_node *n)
+{
+	struct buf alt = {0};
+	const char *title = cmark_node_get_title(n);
+	char *src = links_image(w->ch, cmark_node_get_url(n), node_line(w->ch, n));
+
+	plain_text(n, &alt);
+	if (src == NULL) {
+		append_text(w->cur, alt.data, alt.len);
+	} else {
+		xmlNode *img = el_new(w->cur, "img");
+		xmlSetProp(img, BAD_CAST "src", BAD_CAST src);
+		xmlSetProp(img, BAD_CAST "alt", BAD_CAST alt.data);
+		if (title != NULL && title[0])
+			xmlSetProp(img, BAD_CAST "title", BAD_CAST title);
+		free(src);
+	}
+	buf_free(&alt);
+}
+
+/* Note ids use "_", which heading ids never hold, so they cannot clash. */
+static void
+render_noteref(struct walk *w, cmark_node *n)
+{
+	struct chapter *ch = w->ch;
+	const char *num = cmark_node_get_literal(n);
+	char *href = xasprintf("#note_%s", num), *id = xasprintf("noteref_%s", num);
+	xmlNode *sup = el_new(w->cur, "sup"), *a = el_new(sup, "a");
+
+	for (int k = 2; strmap_get(ch->ids, id) != NULL; k++) {
+		free(id);
+		id = xasprintf("noteref_%s_%d", num, k);
+	}
+	strmap_put(ch->ids, id, (void *)1);
+	strmap_put(ch->ids, href + 1, (void *)1);
+	xmlSetProp(a, BAD_CAST "id", BAD_CAST id);
+	xmlSetProp(a, BAD_CAST "href", BAD_CAST href);
+	xmlSetNsProp(a, ch->epub, BAD_CAST "type", BAD_CAST "noteref");
+	xmlSetProp(a, BAD_CAST "role", BAD_CAST "doc-noteref");
+	xmlSetProp(a, BAD_CAST "class", BAD_CAST "noteref");
+	append_text(a, num, strlen(num));
+	free(href);
+	free(id);
+}
+
+static void
+begin_note(struct walk *w)
+{
+	struct chapter *ch = w->ch;
+	char *id = xasprintf("note_%d", ++ch->nnotes);
+	xmlNode *aside = xmlNewNode(NULL, BAD_CAST "aside");
+
+	if (ch->notes == NULL)
+		ch->notes = xmlNewNode(NULL, BAD_CAST "div");
+	strmap_put(ch->ids, id, (void *)1);
+	xmlSetProp(aside, BAD_CAST "id", BAD_CAST id);
+	xmlSetNsProp(aside, ch->epub, BAD_CAST "type", BAD_CAST "footnote");
+	xmlSetProp(aside, BAD_CAST "role", BAD_CAST "doc-footnote");
+	xmlSetProp(aside, BAD_CAST "class", BAD_CAST "footnote");
+	xmlAddChild(ch->notes, aside);
+	w->note = aside;
+	/* notes are written apart from the body: a new stack base */
+	push(w, NULL);
+	w->stack[w->depth - 1].base = aside;
+	w->cur = aside;
+	free(id);
+}
+
+static void
+end_note(struct walk *w)
+{
+	struct chapter *ch = w->ch;
+	xmlNode *aside = w->note, *last, *a;
+	char *href = xasprintf("#noteref_%d", ch->nnotes);
+
+	last = xmlGetLastChild(aside);
+	while (last != NULL && last->type != XML_ELEMENT_NODE)
+		last = last->prev;
+	if (last == NULL || !xmlStrEqual(last->name, BAD_CAST "p"))
+		last = el_new(aside, "p");
+	else
+		append_text(last, " ", 1);
+	a = el_new(last, "a");
+	xmlSetProp(a, BAD_CAST "href", BAD_CAST href);
+	xmlSetProp(a, BAD_CAST "role", BAD_CAST "doc-backlink");
+	xmlSetProp(a, BAD_CAST "class", BAD_CAST "backlink");
+	xmlSetProp(a, BAD_CAST "title", BAD_CAST "Back to the text");
+	append_text(a, "\xE2\x86\x91", 3);   /* U+2191 upwards arrow */
+	free(href);
+	w->note = NULL;
+	pop(w);
+}
+
+static void
+render_table_cell(struct walk *w, cmark_node *n)
+{
+	cmark_node *row = cmark_node_parent(n), *table, *c;
+	int header = row && cmark_gfm_extensions_get_table_row_is_header(row);
+	xmlNode *cell = xmlNewNode(NULL, BAD_CAST (header ? "th" : "td"));
+	uint8_t *align;
+	int idx = 0, cols;
+
+	table = row ? cmark_node_parent(row) : NULL;
+	for (c = cmark_node_previous(n); c; c = cmark_node_previous(c))
+		idx++;
+	if (table != NULL) {
+		cols = cmark_gfm_extensions_get_table_columns(table);
+		align = cmark_gfm_extensions_get_table_alignments(table);
+		if (align != NULL && idx < cols) {
+			const char *cls = align[idx] == 'l' ? "align-left" :
+			    align[idx] == 'c' ? "align-center" :
+			    align[idx] == 'r' ? "align-right" : NULL;
+			if (cls != NULL)
+				xmlSetProp(cell, BAD_CAST "class", BAD_CAST cls);
+		}
+	}
+	if (header)
+		xmlSetProp(cell, BAD_CAST "scope", BAD_CAST "col");
+	push(w, cell);
+}
+
+static void
+render_enter(struct walk *w, cmark_node *n, cmark_iter *it)
+{
+	struct chapter *ch = w->ch;
+	cmark_node_type t = cmark_node_get_type(n);
+	const char *lit;
+	xmlNode *el;
+
+	if (t == CMARK_NODE_TABLE) {
+		push(w, xmlNewNode(NULL, BAD_CAST "table"));
+	} else if (t == CMARK_NODE_TABLE_ROW) {
+		int header = cmark_gfm_extensions_get_table_row_is_header(n);
+		xmlNode *sec = w->created < MD_MAX_DEPTH && w->cur != NULL &&
+		    xmlStrEqual(w->cur->name, BAD_CAST "table") ?
+		    table_section(w->cur, header ? "thead" : "tbody") : w->cur;
+		push(w, NULL);
+		w->cur = sec;
+		push(w, xmlNewNode(NULL, BAD_CAST "tr"));
+	} else if (t == CMARK_NODE_TABLE_CELL) {
+		render_table_cell(w, n);
+	} else if (t == CMARK_NODE_STRIKETHROUGH) {
+		push(w, xmlNewNode(NULL, BAD_CAST "del"));
+	} else switch (t) {
+	case CMARK_NODE_DOCUMENT:
+		push(w, NULL);
+		break;
+	case CMARK_NODE_BLOCK_QUOTE:
+		push(w, xmlNewNode(NULL, BAD_CAST "blockquote"));
+		break;
+	case CMARK_NODE_LIST:
+		if (cmark_node_get_list_type(n) == CMARK_ORDERED_LIST) {
+			int start = cmark_node_get_list_start(n);
+			el = xmlNewNode(NULL, BAD_CAST "ol");
+			if (start != 1) {
+				char s[16];
+				snprintf(s, sizeof(s), "%d", start);
+				xmlSetProp(el, BAD_CAST "start", BAD_CAST s);
+			}
+		} else {
+			el = xmlNewNode(NULL, BAD_CAST "ul");
+		}
+		push(w, el);
+		break;
+	case CMARK_NODE_ITEM:
+		el = xmlNewNode(NULL, BAD_CAST "li");
+		push(w, el);
+		if (strcmp(cmark_node_get_type_string(n), "tasklist") == 0) {
+			int done = cmark_gfm_extensions_get_tasklist_item_checked(n);
+			xmlNode *box = el_new(w->cur, "span");
+			xmlSetProp(box, BAD_CAST "class", BAD_CAST (done ?
+			    "task done" : "task"));
+			xmlSetProp(box, BAD_CAST "role", BAD_CAST "img");
+			xmlSetProp(box, BAD_CAST "aria-label", BAD_CAST (done ?
+			    "done" : "not done"));
+			/* U+2611 ballot box with check, U+2610 ballot box */
+			append_text(box, done ? "\xE2\x98\x91" : "\xE2\x98\x90", 3);
+			append_text(w->cur, " ", 1);
+		}
+		break;
+	case CMARK_NODE_CODE_BLOCK: {
+		const char *info = cmark_node_get_fence_info(n);
+		xmlNode *pre = el_new(NULL, "pre"), *code = el_new(pre, "code");
+		size_t k = info ? strcspn(info, " \t") : 0;
+
+		if (k) {
+			char *lang = xstrndup(info, k), *slug = slugify(lang);
+			char *cls = xasprintf("language-%s", slug);
+			if (slug[0])
+				xmlSetProp(code, BAD_CAST "class", BAD_CAST cls);
+			free(cls);
+			free(slug);
+			free(lang);
+		}
+		lit = cmark_node_get_literal(n);
+		append_text(code, lit, strlen(lit));
+		push(w, pre);
+		pop(w);
+		break;
+	}
+	case CMARK_NODE_HTML_BLOCK:
+	case CMARK_NODE_HTML_INLINE:
+		lit = cmark_node_get_literal(n);
+		html_feed(ch, base_of(w), &w->cur, lit, strlen(lit),
+		    node_line(ch, n));
+		break;
+	case CMARK_NODE_CUSTOM_BLOCK:
+	case CMARK_NODE_CUSTOM_INLINE:
+		lit = cmark_node_get_on_enter(n);
+		if (lit != NULL)
+			html_feed(ch, base_of(w), &w->cur, lit, strlen(lit),
+			    node_line(ch, n));
+		push(w, NULL);
+		break;
+	case CMARK_NODE_PARAGRAPH:
+		push(w, in_tight_list(n) ? NULL : xmlNewNode(NULL, BAD_CAST "p"));
+		break;
+	case CMARK_NODE_HEADING:
+		if (n == w->dropped) {
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+			push(w, NULL);
+			break;
+		}
+		render_heading(w, n);
+		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		el_new(w->cur, "hr");
+		break;
+	case CMARK_NODE_FOOTNOTE_DEFINITION:
+		begin_note(w);
+		break;
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
+		lit = cmark_node_get_literal(n);
+		if (t == CMARK_NODE_CODE) {
+			append_text(el_new(w->cur, "code"), lit, strlen(lit));
+		} else {
+			append_text(w->cur, lit, strlen(lit));
+		}
+		break;
+	case CMARK_NODE_SOFTBREAK:
+		append_text(w->cur, "\n", 1);
+		break;
+	case CMARK_NODE_LINEBREAK:
+		el_new(w->cur, "br");
+		append_text(w->cur, "\n", 1);
+		break;
+	case CMARK_NODE_EMPH:
+		push(w, xmlNewNode(NULL, BAD_CAST "em"));
+		break;
+	case CMARK_NODE_STRONG:
+		push(w, xmlNewNode(NULL, BAD_CAST "strong"));
+		break;
+	case CMARK_NODE_LINK: {
+		const char *title = cmark_node_get_title(n);
+		el = xmlNewNode(NULL, BAD_CAST "a");
+		if (links_href(ch, cmark_node_get_url(n), node_line(ch, n),
+		    el) < 0) {
+			xmlFreeNode(el);
+			push(w, NULL);
+			break;
+		}
+		if (title != NULL && title[0])
+			xmlSetProp(el, BAD_CAST "title", BAD_CAST title);
+		push(w, el);
+		break;
+	}
+	case CMARK_NODE_IMAGE:
+		render_image(w, n);
+		cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+		push(w, NULL);
+		break;
+	case CMARK_NODE_FOOTNOTE_REFERENCE:
+		render_noteref(w, n);
+		push(w, NULL);
+		break;
+	default:
+		/* a node type from a newer cmark-gfm: its children still render */
+		push(w, NULL);
+		break;
+	}
+}
+
+/* cmark's iterator sends an exit event for every node but these leaves;
+ * every other node pushed one frame on entry. */
+static int
+has_exit(cmark_node *n)
+{
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_CODE_BLOCK:
+	case CMARK_NODE_HTML_BLOCK:
+	case CMARK_NODE_HTML_INLINE:
+	case CMARK_NODE_THEMATIC_BREAK:
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+static void
+render_exit(struct walk *w, cmark_node *n)
+{
+	cmark_node_type t = cmark_node_get_type(n);
+
+	if (t == CMARK_NODE_FOOTNOTE_DEFINITION) {
+		end_note(w);
+		return;
+	}
+	if (t == CMARK_NODE_CUSTOM_BLOCK || t == CMARK_NODE_CUSTOM_INLINE) {
+		const char *lit = cmark_node_get_on_exit(n);
+		if (lit != NULL)
+			html_feed(w->ch, base_of(w), &w->cur, lit, strlen(lit),
+			    node_line(w->ch, n));
+	}
+	if (t == CMARK_NODE_TABLE_ROW)
+		pop(w);
+	pop(w);
+}
+
+/* The level the body's shallowest heading has, and the heading that is
+ * the chapter's title and so is not rendered. */
+static void
+scan_headings(struct walk *w, cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	int min = 7, first = 1;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(n) != CMARK_NODE_HEADING)
+			continue;
+		if (first && w->ch->drop_h1 != NULL &&
+		    cmark_node_parent(n) == doc &&
+		    cmark_node_get_heading_level(n) == 1) {
+			struct buf b = {0};
+			plain_text(n, &b);
+			if (strcmp(str_trim(b.data), w->ch->drop_h1) == 0) {
+				w->dropped = n;
+				buf_free(&b);
+				first = 0;
+				continue;
+			}
+			buf_free(&b);
+		}
+		first = 0;
+		if (cmark_node_get_heading_level(n) < min)
+			min = cmark_node_get_heading_level(n);
+	}
+	cmark_iter_free(it);
+	w->lv.shift = min == 7 ? 0 : 2 - min;
+	w->lv.prev = 1;
+}
+
+void
+md_render(struct chapter *ch, xmlNode *parent, const char *md, size_t len)
+{
+	struct walk w = {0};
+	cmark_node *doc = md_parse(md, len, ch->smart, &w.parser);
+	cmark_iter *it;
+	cmark_event_type ev;
+
+	w.ch = ch;
+	w.cur = parent;
+	scan_headings(&w, doc);
+	it = cmark_iter_new(doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+
+		if (ev == CMARK_EVENT_ENTER)
+			render_enter(&w, n, it);
+		else if (ev == CMARK_EVENT_EXIT && has_exit(n))
+			render_exit(&w, n);
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	cmark_parser_free(w.parser);
+	free(w.stack);
+}

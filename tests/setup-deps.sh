@@ -1,0 +1,47 @@
+#!/bin/sh
+# setup-deps.sh build|test: installs what hbook needs with apt-get, only
+# when it is missing, and says what it installs.
+#   build: the C libraries (found through pkg-config) and a compiler
+#   test:  EPUBCheck (Java), unzip and xmllint for the test suite
+set -eu
+
+missing=""
+need() {    # need PACKAGE: add it to the list when dpkg does not have it
+	dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed" ||
+		missing="$missing $1"
+}
+
+case "${1:-build}" in
+build)
+	command -v cc >/dev/null 2>&1 || need gcc
+	command -v make >/dev/null 2>&1 || need make
+	command -v pkg-config >/dev/null 2>&1 || need pkg-config
+	for pair in libcmark-gfm:libcmark-gfm-dev libxml-2.0:libxml2-dev \
+	    yaml-0.1:libyaml-dev libzip:libzip-dev libcrypto:libssl-dev; do
+		pc=${pair%%:*}
+		pkg=${pair#*:}
+		pkg-config --exists "$pc" 2>/dev/null || need "$pkg"
+	done
+	[ -f /usr/include/cmark-gfm-core-extensions.h ] ||
+		need libcmark-gfm-extensions-dev
+	;;
+test)
+	[ -f /usr/share/java/epubcheck.jar ] || need epubcheck
+	command -v java >/dev/null 2>&1 || need default-jre-headless
+	command -v unzip >/dev/null 2>&1 || need unzip
+	command -v xmllint >/dev/null 2>&1 || need libxml2-utils
+	;;
+esac
+
+if [ -n "$missing" ]; then
+	echo "hbook setup: installing with apt-get:$missing"
+	if [ "$(id -u)" != 0 ]; then
+		SUDO=sudo
+	else
+		SUDO=
+	fi
+	export DEBIAN_FRONTEND=noninteractive
+	$SUDO apt-get update -q >/dev/null
+	# shellcheck disable=SC2086
+	$SUDO apt-get install -y -q --no-install-recommends $missing >/dev/null
+fi
