@@ -128,6 +128,10 @@ get_list(const struct ynode *map, const char *name, struct strlist *out,
 	if (v == NULL || v->kind == Y_NULL)
 		return;
 	if (v->kind == Y_SCALAR) {
+		/* "related: false" means none */
+		if (v->plain && (strcmp(v->str, "false") == 0 ||
+		    strcmp(v->str, "true") == 0))
+			return;
 		if (v->str[0])
 			strlist_add(out, v->str);
 		return;

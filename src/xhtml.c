@@ -233,6 +233,24 @@ struct walk {
 	xmlNode *note;           /* the footnote being written */
 };
 
+/* Line breaks after block tags keep the XHTML readable (and fixtures
+ * reviewable): inter-element whitespace, allowed wherever blocks are. */
+static int
+is_block(const xmlNode *el, int opening)
+{
+	static const char *const after_open[] = {"blockquote", "ul", "ol",
+	    "table", "thead", "tbody", "tr", "aside", NULL};
+	static const char *const after_close[] = {"p", "h1", "h2", "h3", "h4",
+	    "h5", "h6", "blockquote", "ul", "ol", "li", "table", "thead",
+	    "tbody", "tr", "th", "td", "pre", "div", "aside", NULL};
+	const char *const *set = opening ? after_open : after_close;
+
+	for (; *set; set++)
+		if (strcmp((const char *)el->name, *set) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 push(struct walk *w, xmlNode *el)
 {
@@ -258,6 +276,8 @@ push(struct walk *w, xmlNode *el)
 		xmlAddChild(w->cur, el);
 		w->cur = el;
 		w->created++;
+		if (is_block(el, 1))
+			append_text(el, "\n", 1);
 	}
 	w->stack[w->depth].base = w->cur;
 	w->stack[w->depth].made = el != NULL;
@@ -270,8 +290,11 @@ pop(struct walk *w)
 	if (w->depth == 0)
 		return;
 	w->depth--;
-	if (w->stack[w->depth].made)
+	if (w->stack[w->depth].made) {
 		w->created--;
+		if (is_block(w->cur, 0) && w->cur->parent != NULL)
+			append_text(w->cur->parent, "\n", 1);
+	}
 	w->cur = w->stack[w->depth].saved;
 }
 
@@ -286,9 +309,15 @@ table_section(xmlNode *table, const char *name)
 {
 	xmlNode *last = xmlGetLastChild(table);
 
+	xmlNode *sec;
+
+	while (last != NULL && last->type == XML_TEXT_NODE)
+		last = last->prev;
 	if (last != NULL && xmlStrEqual(last->name, BAD_CAST name))
 		return last;
-	return el_new(table, name);
+	sec = el_new(table, name);
+	append_text(sec, "\n", 1);
+	return sec;
 }
 
 static void
@@ -546,6 +575,7 @@ render_enter(struct walk *w, cmark_node *n, cmark_iter *it)
 		break;
 	case CMARK_NODE_THEMATIC_BREAK:
 		el_new(w->cur, "hr");
+		append_text(w->cur, "\n", 1);
 		break;
 	case CMARK_NODE_FOOTNOTE_DEFINITION:
 		begin_note(w);
@@ -637,9 +667,12 @@ render_exit(struct walk *w, cmark_node *n)
 			html_feed(w->ch, base_of(w), &w->cur, lit, strlen(lit),
 			    node_line(w->ch, n));
 	}
-	if (t == CMARK_NODE_TABLE_ROW)
-		pop(w);
 	pop(w);
+	if (t == CMARK_NODE_TABLE_ROW) {
+		pop(w);
+		if (w->cur && cmark_node_next(n) == NULL)
+			append_text(w->cur, "\n", 1);
+	}
 }
 
 /* The level the body's shallowest heading has, and the heading that is

@@ -133,6 +133,8 @@ ydoc_parse(const char *text, size_t len, int *errline, const char **errmsg)
 				n = node_new(d, Y_SCALAR, line);
 				n->str = xstrndup((const char *)ev.data.scalar.value,
 				    ev.data.scalar.length);
+				n->plain = ev.data.scalar.style ==
+				    YAML_PLAIN_SCALAR_STYLE;
 			}
 			anchor_set(d, ev.data.scalar.anchor, n);
 			break;

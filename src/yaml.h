@@ -18,6 +18,7 @@ struct ynode {
 	enum ykind kind;
 	const char *str;         /* Y_SCALAR: the text; never NULL there */
 	int line;                /* 1-based, within the parsed text */
+	int plain;               /* Y_SCALAR written without quotes */
 	struct ynode **kids;     /* Y_SEQ: items; Y_MAP: key, value, key, ... */
 	size_t nkids;
 };
