@@ -177,7 +177,7 @@ html_feed(struct chapter *ch, xmlNode *base, xmlNode **cur, const char *html,
 	if (p == NULL)
 		return;
 	htmlCtxtUseOptions(p, HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	    HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
+	    HTML_PARSE_NONET);
 	f.priming = 1;
 	prime(p, base, *cur);
 	f.priming = 0;

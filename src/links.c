@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <libxml/uri.h>
 
 #include "diag.h"
@@ -468,6 +469,18 @@ links_finish(struct links *l)
 
 /* ---- images ---- */
 
+/* Whether rel names a symbolic link (that path_inside() refused). */
+static int
+access_link(const char *root, const char *rel)
+{
+	char *full = path_join(root, rel);
+	struct stat st;
+	int link = lstat(full, &st) == 0 && S_ISLNK(st.st_mode);
+
+	free(full);
+	return link;
+}
+
 static const char *
 sniff(const unsigned char *d, size_t n, const char **ext)
 {
@@ -507,6 +520,7 @@ links_image(struct chapter *ch, const char *raw, int line)
 	unsigned char *data = NULL;
 	size_t len;
 	struct resource *r;
+	int outside = 0;
 
 	if (l == NULL)
 		return clean_url(raw);
@@ -553,8 +567,15 @@ links_image(struct chapter *ch, const char *raw, int line)
 		char *n = path_normalize(j);
 		if (n != NULL && n[0] && path_inside(b->root, n))
 			found = xstrdup(n);
+		else if (n == NULL || access_link(b->root, n))
+			outside = 1;
 		free(n);
 		free(j);
+	}
+	if (outside) {
+		warn_once(ch, "image", path, line, "image outside the content "
+		    "folder not read: %s (its alt text stands in)");
+		goto out;
 	}
 	if (found == NULL) {
 		warn_once(ch, "image", path, line, "image not found in the "

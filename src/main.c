@@ -1,6 +1,7 @@
 /* main.c: the command line.  The one place that decides the exit status:
  * 0 success (warnings allowed), 1 errors, 2 usage. */
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,6 +62,8 @@ main(int argc, char *argv[])
 	const char *cmd;
 	int ch, quiet = 0, strict = 0, list;
 
+	/* a full disk (ulimit -f) must be an error we report, not a kill */
+	signal(SIGXFSZ, SIG_IGN);
 	/* zip entry times are local times: make them the same everywhere */
 	setenv("TZ", "UTC", 1);
 	tzset();

@@ -46,14 +46,18 @@ configured_rank(const struct category *c)
 {
 	const struct strlist *l = &cmp_cfg->categories;
 
-	for (size_t i = 0; i < l->n; i++) {
+	char *title = slugify(c->title);
+	long rank = (long)l->n;
+
+	/* an entry names a category by its title or its folder */
+	for (size_t i = 0; i < l->n && rank == (long)l->n; i++) {
 		char *k = slugify(l->v[i]);
-		int same = strcmp(k, c->key) == 0;
+		if (strcmp(k, c->key) == 0 || strcmp(k, title) == 0)
+			rank = (long)i;
 		free(k);
-		if (same)
-			return (long)i;
 	}
-	return (long)l->n;
+	free(title);
+	return rank;
 }
 
 static int
@@ -232,11 +236,12 @@ book_order(struct book *b, const struct scan *s)
 	cmp_cfg = cfg;
 	qsort(b->cats, b->ncats, sizeof(*b->cats), cat_qcmp);
 	for (size_t i = 0; i < cfg->categories.n; i++) {
-		char *k = slugify(cfg->categories.v[i]);
-		if (strmap_get(cats, k) == NULL)
+		size_t j = 0;
+		while (j < b->ncats && configured_rank(b->cats[j]) != (long)i)
+			j++;
+		if (j == b->ncats)
 			warnx_at(cfg->src, 0, "category '%s' has no articles",
 			    cfg->categories.v[i]);
-		free(k);
 	}
 
 	/* reading order and file names */

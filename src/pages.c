@@ -234,12 +234,18 @@ render_article(struct book *b, struct links *l, struct article *a,
 		struct article *t = links_find(l, a, a->related.v[i]);
 		xmlNode *li;
 
+		int seen = 0;
+
 		if (t == NULL || t == a) {
 			if (t == NULL)
 				warnx_at(a->src, 1, "related article not in the "
 				    "book: %s", a->related.v[i]);
 			continue;
 		}
+		for (size_t k = 0; k < i; k++)
+			seen |= links_find(l, a, a->related.v[k]) == t;
+		if (seen)
+			continue;
 		if (f[nf].content == NULL)
 			f[nf].content = holder(doc);
 		li = el_new(f[nf].content, "li");

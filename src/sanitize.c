@@ -311,6 +311,15 @@ blank(const xmlNode *n)
 	return 1;
 }
 
+static int
+is_empty(const xmlNode *el)
+{
+	for (const xmlNode *n = el->children; n != NULL; n = n->next)
+		if (!blank(n))
+			return 0;
+	return 1;
+}
+
 /* Renames el, keeping only the attributes every element may have. */
 static void
 rename_el(xmlNode *el, const char *name)
@@ -404,9 +413,16 @@ repair(xmlNode *el, int depth)
 	const char *name = (const char *)el->name;
 	xmlNode *n, *next;
 
-	for (n = el->children; n != NULL; n = n->next) {
+	for (n = el->children; n != NULL; n = next) {
+		next = n->next;
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
+		if (is_el(n, "p") && is_empty(n)) {
+			/* what the sanitiser emptied: <p><script>..</script></p> */
+			xmlUnlinkNode(n);
+			xmlFreeNode(n);
+			continue;
+		}
 		/* elements that only make sense in one parent */
 		if ((is_el(n, "li") && !is_el(el, "ul") && !is_el(el, "ol")) ||
 		    ((is_el(n, "dt") || is_el(n, "dd")) && !is_el(el, "dl")) ||

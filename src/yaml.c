@@ -108,9 +108,10 @@ ydoc_parse(const char *text, size_t len, int *errline, const char **errmsg)
 		int line;
 
 		if (!yaml_parser_parse(&p, &ev)) {
-			*errline = (int)p.problem_mark.line + 1;
-			if (p.context_mark.line && p.problem_mark.line == 0)
-				*errline = (int)p.context_mark.line + 1;
+			/* where the construct began says more than where the
+			 * parser gave up (often the end of the text) */
+			*errline = (int)(p.context != NULL ? p.context_mark.line :
+			    p.problem_mark.line) + 1;
 			*errmsg = p.problem ? p.problem : "invalid YAML";
 			goto out;
 		}

@@ -1,0 +1,121 @@
+/* regress.c: fixture tests for Markdown -> XHTML.  Each tests/regress/
+ * CASE.md renders (without a book: links and image paths stay as written)
+ * and must equal CASE.xhtml byte for byte.  Names holding "smart" render
+ * with --smart.  "regress --regen DIR" rewrites the expected files after a
+ * deliberate change; review the diff before committing it. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/parser.h>
+
+#include "html.h"
+#include "pages.h"
+#include "util.h"
+#include "xhtml.h"
+
+static const char skeleton[] =
+    "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!DOCTYPE html>\n"
+    "<html xmlns=\"http://www.w3.org/1999/xhtml\" "
+    "xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"en\" xml:lang=\"en\">\n"
+    "<head><title>fixture</title></head>\n<body>\n</body>\n</html>\n";
+
+/* Renders md as the body of a page; the caller frees the result. */
+char *render_fixture(const char *name, const char *md, size_t len,
+    size_t *outlen);
+
+char *
+render_fixture(const char *name, const char *md, size_t len, size_t *outlen)
+{
+	xmlDoc *doc = xmlReadMemory(skeleton, (int)sizeof(skeleton) - 1,
+	    "fixture", "utf-8", 0);
+	xmlNode *body = xmlLastElementChild(xmlDocGetRootElement(doc));
+	struct chapter ch;
+	char *out;
+
+	chapter_init(&ch, doc, name);
+	ch.smart = strstr(name, "smart") != NULL;
+	ch.epub = xmlSearchNsByHref(doc, xmlDocGetRootElement(doc),
+	    BAD_CAST "http://www.idpf.org/2007/ops");
+	md_render(&ch, body, md, len);
+	if (ch.notes != NULL) {
+		xmlAddChild(body, ch.notes);
+		ch.notes = NULL;
+	}
+	xhtml_repair(body);
+	xhtml_serialize(doc, &out, outlen);
+	chapter_free(&ch);
+	xmlFreeDoc(doc);
+	return out;
+}
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+#ifndef REGRESS_NO_MAIN
+int
+main(int argc, char *argv[])
+{
+	int regen = argc > 1 && strcmp(argv[1], "--regen") == 0;
+	const char *dir = argv[regen ? 2 : 1];
+	struct strlist cases = {0};
+	struct dirent *e;
+	DIR *d;
+	int failed = 0;
+
+	if (dir == NULL || (d = opendir(dir)) == NULL) {
+		fprintf(stderr, "usage: regress [--regen] DIR\n");
+		return 2;
+	}
+	while ((e = readdir(d)) != NULL)
+		if (str_ends(e->d_name, ".md"))
+			strlist_add(&cases, e->d_name);
+	closedir(d);
+	if (cases.n)
+		qsort(cases.v, cases.n, sizeof(*cases.v), cmp_name);
+	for (size_t i = 0; i < cases.n; i++) {
+		char *md_path = path_join(dir, cases.v[i]), *md, *want, *got;
+		char *x_path = xasprintf("%.*s.xhtml", (int)strlen(md_path) - 3,
+		    md_path);
+		size_t len, wlen, glen;
+
+		if (file_read(md_path, &md, &len) < 0) {
+			printf("not ok regress: %s: cannot read\n", cases.v[i]);
+			failed++;
+			continue;
+		}
+		got = render_fixture(cases.v[i], md, len, &glen);
+		if (regen) {
+			FILE *f = fopen(x_path, "wb");
+			if (f == NULL || fwrite(got, 1, glen, f) != glen) {
+				fprintf(stderr, "cannot write %s\n", x_path);
+				failed++;
+			}
+			if (f != NULL)
+				fclose(f);
+		} else if (file_read(x_path, &want, &wlen) < 0) {
+			printf("not ok regress: %s: no expected %s\n", cases.v[i],
+			    x_path);
+			failed++;
+		} else {
+			if (wlen == glen && memcmp(want, got, glen) == 0) {
+				printf("ok regress: %s\n", cases.v[i]);
+			} else {
+				printf("not ok regress: %s: output differs from "
+				    "%s\n", cases.v[i], x_path);
+				failed++;
+			}
+			free(want);
+		}
+		free(got);
+		free(md);
+		free(x_path);
+		free(md_path);
+	}
+	strlist_free(&cases);
+	return failed ? 1 : 0;
+}
+#endif

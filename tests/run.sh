@@ -1,0 +1,234 @@
+#!/bin/sh
+# run.sh: hbook's whole test suite, as "make test" runs it.
+#   unit tests (tests/unit.c), fixtures (tests/regress), and book tests that
+#   export the sample content, the real corpora and tests/books/*, check
+#   every book with EPUBCheck (0 errors, 0 warnings) and assert the
+#   properties users rely on.  The last line is "N passed, N failed".
+set -u
+cd "$(dirname "$0")/.." || exit 2
+
+HBOOK=${HBOOK:-./hbook}
+OUT=tests/out
+CORPORA=${CORPORA:-../shared/corpora}
+rm -rf "$OUT"
+mkdir -p "$OUT"
+pass=0
+fail=0
+BOOKS=""
+
+ok() {
+	pass=$((pass + 1))
+	echo "ok $1"
+}
+bad() {
+	fail=$((fail + 1))
+	echo "FAIL $1: $2"
+}
+# check NAME COMMAND...: passes when the command succeeds
+check() {
+	c_name=$1
+	shift
+	if "$@" >/dev/null 2>&1; then ok "$c_name"; else bad "$c_name" "failed: $*"; fi
+}
+# tally FILE: counts the "ok"/"not ok" lines a test program printed
+tally() {
+	while IFS= read -r line; do
+		case $line in
+		"ok "*) ok "${line#ok }" ;;
+		"not ok "*) bad "${line#not ok }" "see above" ;;
+		esac
+	done <"$1"
+}
+# export NAME ARGS...: exports a book to $OUT/NAME.epub, keeping stderr in
+# $OUT/NAME.err and the exit status in $rc; the book is checked later
+book() {
+	b_name=$1
+	shift
+	"$HBOOK" export "$@" -o "$OUT/$b_name.epub" 2>"$OUT/$b_name.err"
+	rc=$?
+	BOOKS="$BOOKS $OUT/$b_name.epub"
+}
+has() { grep -q -- "$2" "$1"; }
+
+# ---- unit tests and fixtures ----
+build/unit >"$OUT/unit.txt" 2>&1
+tally "$OUT/unit.txt"
+build/regress tests/regress >"$OUT/regress.txt" 2>/dev/null
+tally "$OUT/regress.txt"
+
+# ---- the sample book ----
+export SOURCE_DATE_EPOCH=
+unset SOURCE_DATE_EPOCH
+book sample content
+if [ "$rc" = 0 ]; then ok "sample: exports"; else bad "sample: exports" "exit $rc"; fi
+if [ -s "$OUT/sample.err" ]; then
+	bad "sample: no diagnostics" "$(head -3 "$OUT/sample.err")"
+else
+	ok "sample: no diagnostics"
+fi
+"$HBOOK" export content -o "$OUT/sample2.epub" 2>/dev/null
+check "sample: byte-identical re-export" cmp "$OUT/sample.epub" "$OUT/sample2.epub"
+SOURCE_DATE_EPOCH=1700000000 "$HBOOK" export content -o "$OUT/sample-sde.epub" 2>/dev/null
+unzip -p "$OUT/sample-sde.epub" EPUB/package.opf >"$OUT/sde.opf"
+check "sample: SOURCE_DATE_EPOCH sets dcterms:modified" \
+	has "$OUT/sde.opf" '<meta property="dcterms:modified">2023-11-14T22:13:20Z</meta>'
+mkdir -p "$OUT/sample"
+(cd "$OUT/sample" && unzip -q ../sample.epub)
+S=$OUT/sample/EPUB
+check "sample: mimetype first, stored" sh -c \
+	"unzip -Z1 '$OUT/sample.epub' | head -1 | grep -qx mimetype && unzip -Zv '$OUT/sample.epub' mimetype | grep -q 'compression method:.*none'"
+check "sample: dcterms:modified from the newest article date" \
+	has "$S/package.opf" '<meta property="dcterms:modified">2026-11-20T00:00:00Z</meta>'
+check "sample: identifier is the UUID of base_url and title" \
+	has "$S/package.opf" 'urn:uuid:f52dc124-b937-5b40-824b-b4494d2d4cd7'
+check "sample: identifier in the NCX" \
+	has "$S/toc.ncx" 'content="urn:uuid:f52dc124-b937-5b40-824b-b4494d2d4cd7"'
+for f in title publisher language description rights subject creator date; do
+	check "sample: package has dc:$f" has "$S/package.opf" "<dc:$f"
+done
+# reading order: title page, disclaimer, then each category page and its
+# articles, categories in hbook.yaml's order, articles by weight then date
+grep -o 'idref="[^"]*"' "$S/package.opf" | sed 's/idref="//;s/"$//' | tr '\n' ' ' >"$OUT/spine.txt"
+check "sample: reading order" grep -qx "x-title x-disclaimer x-sleep x-sleep-sleep-stages x-sleep-naps x-sleep-bedtime-routine x-nutrition x-nutrition-fibre x-nutrition-water x-nutrition-breakfast x-mind x-mind-stress-and-breathing x-mind-worry-time x-movement x-movement-walking x-movement-stretching nav " "$OUT/spine.txt"
+grep -o 'src="[^"#]*' "$S/toc.ncx" | sed 's/src="text\///;s/\.xhtml$//' | uniq | tr '\n' ' ' >"$OUT/ncx-order.txt"
+check "sample: NCX order is the spine order" grep -qx "disclaimer sleep sleep-sleep-stages sleep-naps sleep-bedtime-routine nutrition nutrition-fibre nutrition-water nutrition-breakfast mind mind-stress-and-breathing mind-worry-time movement movement-walking movement-stretching " "$OUT/ncx-order.txt"
+check "sample: nav lists an article's h2 sections" \
+	has "$S/nav.xhtml" 'href="text/sleep-sleep-stages.xhtml#the-stages-of-one-cycle">The stages of one cycle<'
+check "sample: nav lists categories" has "$S/nav.xhtml" 'href="text/nutrition.xhtml">Nutrition<'
+check "sample: landmarks toc" has "$S/nav.xhtml" 'href="nav.xhtml#toc" epub:type="toc"'
+check "sample: landmarks bodymatter" has "$S/nav.xhtml" 'href="text/sleep.xhtml" epub:type="bodymatter"'
+A=$S/text/sleep-sleep-stages.xhtml
+check "sample: article title is the h1" has "$A" '<h1>What Happens While You Sleep</h1>'
+check "sample: article category label links its page" has "$A" '<p class="category"><a href="sleep.xhtml">Sleep</a></p>'
+check "sample: article lede" has "$A" '<p class="lede">A night of sleep'
+check "sample: article byline" has "$A" 'By Mara Quist · Published <time datetime="2026-10-02">October 2, 2026</time>'
+check "sample: lead image with alt text" has "$A" '<img src="../images/[0-9a-f]*.svg" alt="A line chart'
+check "sample: related articles" has "$A" '<li><a href="sleep-naps.xhtml">How to Nap Well</a></li>'
+check "sample: footnote is a pop-up note" has "$A" 'epub:type="footnote" role="doc-footnote"'
+check "sample: noteref" has "$A" 'epub:type="noteref" role="doc-noteref"'
+check "sample: link to another article's section" has "$S/text/sleep-naps.xhtml" 'href="sleep-sleep-stages.xhtml#the-stages-of-one-cycle"'
+check "sample: section page lists its articles" has "$S/text/sleep.xhtml" '<a href="sleep-naps.xhtml">How to Nap Well</a>'
+check "sample: disclaimer page" has "$S/text/disclaimer.xhtml" 'not medical advice'
+check "sample: title page" has "$S/text/title.xhtml" 'Short guides to sleep, food, mind and movement'
+decl=0
+selfclosed=0
+for f in "$S"/text/*.xhtml "$S/nav.xhtml"; do
+	head -1 "$f" | grep -qx '<?xml version="1.0" encoding="utf-8"?>' || decl=$((decl + 1))
+	grep -Eo '<[a-z0-9]+[^>]*/>' "$f" | grep -Ev '^<(br|hr|img|meta|link|col|wbr|area|base|embed|input|source|track)[ />]' >/dev/null && selfclosed=$((selfclosed + 1))
+done
+if [ $decl = 0 ]; then ok "sample: every page has the XML declaration with its encoding"; else bad "sample: XML declaration" "$decl pages without"; fi
+if [ $selfclosed = 0 ]; then ok "sample: no self-closed non-void elements"; else bad "sample: self-closed elements" "$selfclosed pages"; fi
+"$HBOOK" list content >"$OUT/list.txt" 2>&1
+check "list: prints the reading order" grep -q "^article	sleep-naps.xhtml	sleep/naps.md	How to Nap Well" "$OUT/list.txt"
+
+# ---- the real corpora ----
+if [ -d "$CORPORA/vagov-content/pages" ]; then
+	book vagov "$CORPORA/vagov-content/pages"
+	if [ "$rc" = 0 ]; then ok "vagov: exports"; else bad "vagov: exports" "exit $rc"; fi
+	book healthcare "$CORPORA/healthcare-gov-2013/_posts"
+	if [ "$rc" = 0 ]; then ok "healthcare.gov: exports"; else bad "healthcare.gov: exports" "exit $rc"; fi
+else
+	bad "corpora" "$CORPORA not found"
+fi
+
+# ---- whole-book cases ----
+for dir in tests/books/*; do
+	name=$(basename "$dir")
+	[ -d "$dir/content" ] || continue
+	args=""
+	[ -f "$dir/args" ] && args=$(cat "$dir/args")
+	# shellcheck disable=SC2086
+	book "case-$name" "$dir/content" $args
+	want=0
+	[ -f "$dir/status" ] && want=$(cat "$dir/status")
+	if [ "$rc" = "$want" ]; then ok "books/$name: exit $want"; else bad "books/$name: exit status" "got $rc, want $want"; fi
+	if [ -f "$dir/expect-list" ]; then
+		# shellcheck disable=SC2086
+		"$HBOOK" list "$dir/content" $args 2>/dev/null >"$OUT/case-$name.list"
+		if diff -u "$dir/expect-list" "$OUT/case-$name.list" >"$OUT/case-$name.diff"; then
+			ok "books/$name: reading order and contents"
+		else
+			bad "books/$name: reading order" "$(head -20 "$OUT/case-$name.diff")"
+		fi
+	fi
+	if [ -f "$dir/expect-err" ]; then
+		sed "s|$dir/content|CONTENT|g" "$OUT/case-$name.err" >"$OUT/case-$name.err2"
+		if diff -u "$dir/expect-err" "$OUT/case-$name.err2" >"$OUT/case-$name.ediff"; then
+			ok "books/$name: diagnostics"
+		else
+			bad "books/$name: diagnostics" "$(head -20 "$OUT/case-$name.ediff")"
+		fi
+	fi
+	if [ -f "$dir/expect-grep" ]; then
+		mkdir -p "$OUT/case-$name"
+		(cd "$OUT/case-$name" && unzip -qo "../case-$name.epub" 2>/dev/null)
+		while IFS='	' read -r file pattern; do
+			[ -n "$file" ] || continue
+			if grep -q -- "$pattern" "$OUT/case-$name/$file" 2>/dev/null; then
+				ok "books/$name: $file has $pattern"
+			else
+				bad "books/$name: $file" "no match for $pattern"
+			fi
+		done <"$dir/expect-grep"
+	fi
+	[ "$want" = 0 ] || BOOKS=$(echo "$BOOKS" | sed "s| $OUT/case-$name.epub||")
+done
+
+# ---- exit status, diagnostics and the atomic write ----
+"$HBOOK" --help >/dev/null 2>&1; rc=$?
+[ $rc = 0 ] && ok "cli: --help exits 0" || bad "cli: --help" "exit $rc"
+"$HBOOK" --version 2>&1 | grep -q '^hbook [0-9]' && ok "cli: --version" || bad "cli: --version" "no version"
+"$HBOOK" export --help >/dev/null 2>&1; rc=$?
+[ $rc = 0 ] && ok "cli: export --help exits 0" || bad "cli: export --help" "exit $rc"
+"$HBOOK" export content >/dev/null 2>&1; rc=$?
+[ $rc = 2 ] && ok "cli: missing -o is a usage error (2)" || bad "cli: missing -o" "exit $rc"
+"$HBOOK" export --bogus content -o "$OUT/x.epub" >/dev/null 2>&1; rc=$?
+[ $rc = 2 ] && ok "cli: unknown option is a usage error (2)" || bad "cli: unknown option" "exit $rc"
+"$HBOOK" frobnicate >/dev/null 2>&1; rc=$?
+[ $rc = 2 ] && ok "cli: unknown command is a usage error (2)" || bad "cli: unknown command" "exit $rc"
+"$HBOOK" export "$OUT/no-such-folder" -o "$OUT/x.epub" 2>"$OUT/e1.err"; rc=$?
+[ $rc = 1 ] && has "$OUT/e1.err" "^hbook: $OUT/no-such-folder: error: cannot open content folder" &&
+	ok "errors: missing content folder (1)" || bad "errors: missing content folder" "exit $rc: $(cat "$OUT/e1.err")"
+mkdir -p "$OUT/empty"
+"$HBOOK" export "$OUT/empty" -o "$OUT/x.epub" 2>"$OUT/e2.err"; rc=$?
+[ $rc = 1 ] && has "$OUT/e2.err" "error: no Markdown articles" &&
+	ok "errors: empty folder (1)" || bad "errors: empty folder" "exit $rc"
+"$HBOOK" export content/sleep/naps.md -o "$OUT/x.epub" 2>"$OUT/e3.err"; rc=$?
+[ $rc = 1 ] && has "$OUT/e3.err" "error: not a folder" &&
+	ok "errors: a file for the folder (1)" || bad "errors: a file for the folder" "exit $rc"
+"$HBOOK" export content -o "$OUT/no-such-dir/x.epub" 2>"$OUT/e4.err"; rc=$?
+[ $rc = 1 ] && has "$OUT/e4.err" "does not exist" &&
+	ok "errors: output folder missing (1)" || bad "errors: output folder missing" "exit $rc"
+mkdir -p "$OUT/adir.epub"
+"$HBOOK" export content -o "$OUT/adir.epub" 2>"$OUT/e5.err"; rc=$?
+[ $rc = 1 ] && has "$OUT/e5.err" "is a folder" &&
+	ok "errors: output is a folder (1)" || bad "errors: output is a folder" "exit $rc"
+# a failed export leaves the previous book as it was, and no temporary file
+mkdir -p "$OUT/atomic"
+cp "$OUT/sample.epub" "$OUT/atomic/book.epub"
+(ulimit -f 8; "$HBOOK" export content -o "$OUT/atomic/book.epub") 2>"$OUT/e6.err"; rc=$?
+[ $rc = 1 ] && has "$OUT/e6.err" "cannot write the book" &&
+	ok "atomic: a full disk is an error (1)" || bad "atomic: full disk" "exit $rc: $(cat "$OUT/e6.err")"
+check "atomic: the previous book is intact" cmp "$OUT/sample.epub" "$OUT/atomic/book.epub"
+check "atomic: no temporary file left" test "$(ls -A "$OUT/atomic")" = "book.epub"
+"$HBOOK" export --strict tests/books/frontmatter/content -o "$OUT/atomic/book.epub" 2>/dev/null; rc=$?
+[ $rc = 1 ] && ok "strict: warnings make it fail (1)" || bad "strict: warnings" "exit $rc"
+check "strict: the previous book is intact" cmp "$OUT/sample.epub" "$OUT/atomic/book.epub"
+check "strict: no temporary file left" test "$(ls -A "$OUT/atomic")" = "book.epub"
+"$HBOOK" export --quiet tests/books/frontmatter/content -o "$OUT/q.epub" 2>"$OUT/q.err"; rc=$?
+[ $rc = 0 ] && [ ! -s "$OUT/q.err" ] && ok "quiet: no warnings printed" || bad "quiet" "exit $rc"
+
+# ---- EPUBCheck, one JVM for every book ----
+java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp /usr/share/java/epubcheck.jar \
+	tests/EpubCheckAll.java $BOOKS >"$OUT/epubcheck.txt" 2>&1
+for b in $BOOKS; do
+	line=$(grep "^epubcheck $b " "$OUT/epubcheck.txt")
+	case $line in
+	*" fatals=0 errors=0 warnings=0") ok "epubcheck: $(basename "$b") 0 errors, 0 warnings" ;;
+	"") bad "epubcheck: $(basename "$b")" "not checked: $(tail -3 "$OUT/epubcheck.txt")" ;;
+	*) bad "epubcheck: $(basename "$b")" "${line#epubcheck }; see $OUT/epubcheck.txt" ;;
+	esac
+done
+
+echo "$pass passed, $fail failed"
+[ $fail = 0 ]

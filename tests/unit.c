@@ -1,0 +1,224 @@
+/* unit.c: unit tests for the small rules: slugs, ids, dates, paths, front
+ * matter, YAML limits, ordering.  Prints "ok NAME" or "not ok NAME: why"
+ * per check, for tests/run.sh to count. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "book.h"
+#include "meta.h"
+#include "order.h"
+#include "text.h"
+#include "util.h"
+#include "yaml.h"
+
+static int failed;
+
+#define OK(name, cond) check((name), (cond), #cond)
+#define STR_EQ(name, got, want) str_eq((name), (got), (want))
+
+static void
+check(const char *name, int cond, const char *what)
+{
+	if (cond) {
+		printf("ok unit: %s\n", name);
+	} else {
+		printf("not ok unit: %s: %s\n", name, what);
+		failed++;
+	}
+}
+
+/* Takes ownership of got. */
+static void
+str_eq(const char *name, char *got, const char *want)
+{
+	if ((got == NULL && want == NULL) ||
+	    (got != NULL && want != NULL && strcmp(got, want) == 0)) {
+		printf("ok unit: %s\n", name);
+	} else {
+		printf("not ok unit: %s: got \"%s\", want \"%s\"\n", name,
+		    got ? got : "(null)", want ? want : "(null)");
+		failed++;
+	}
+	free(got);
+}
+
+static void
+test_slugs(void)
+{
+	STR_EQ("slug: words", slugify("Sleep & Naps: Part 2"), "sleep-naps-part-2");
+	STR_EQ("slug: accents fold", slugify("Nutrición básica"), "nutricion-basica");
+	STR_EQ("slug: apostrophes join", slugify("Don't panic"), "dont-panic");
+	STR_EQ("slug: trims separators", slugify("  --Hello--  "), "hello");
+	STR_EQ("slug: other scripts vanish", slugify("中文"), "");
+	STR_EQ("id: starts with a letter", make_id("2. Deep sleep"), "s-2-deep-sleep");
+	STR_EQ("id: never empty", make_id("中文"), "section");
+	STR_EQ("id: plain", make_id("Why Fibre Matters"), "why-fibre-matters");
+	STR_EQ("stem: jekyll date prefix", file_stem("_posts/2013-10-01-get-covered.md"),
+	    "get-covered");
+	STR_EQ("stem: plain", file_stem("sleep/naps.md"), "naps");
+	STR_EQ("stem: dotfile-like", file_stem("x/.md"), ".md");
+	STR_EQ("readable: folder name", readable_name("mental-health"), "Mental health");
+	STR_EQ("readable: underscores", readable_name("heart_rate"), "Heart rate");
+}
+
+static void
+test_dates(void)
+{
+	STR_EQ("date: plain", date_normalize("2024-03-05"), "2024-03-05");
+	STR_EQ("date: with time", date_normalize("2019-05-01 12:00:00 -0400"), "2019-05-01");
+	STR_EQ("date: ISO T", date_normalize("2024-03-05T10:00:00Z"), "2024-03-05");
+	STR_EQ("date: not a date", date_normalize("soon"), NULL);
+	STR_EQ("date: no 30 February", date_normalize("2023-02-30"), NULL);
+	STR_EQ("date: leap day", date_normalize("2024-02-29"), "2024-02-29");
+	STR_EQ("date: trailing junk", date_normalize("2024-03-05x"), NULL);
+	STR_EQ("date display: English", date_display("2026-10-02", "en"), "October 2, 2026");
+	STR_EQ("date display: en-GB", date_display("2026-10-02", "en-GB"), "October 2, 2026");
+	STR_EQ("date display: other languages keep ISO", date_display("2026-10-02", "es"),
+	    "2026-10-02");
+	OK("date epoch: 1970", date_epoch("1970-01-01") == 0);
+	OK("date epoch: 2000", date_epoch("2000-03-01") == 951868800LL);
+}
+
+static void
+test_paths(void)
+{
+	STR_EQ("path: dots", path_normalize("a/./b/../c"), "a/c");
+	STR_EQ("path: climbing out", path_normalize("../../etc/passwd"), NULL);
+	STR_EQ("path: climbing out late", path_normalize("a/../../b"), NULL);
+	STR_EQ("path: double slashes", path_normalize("a//b/"), "a/b");
+	STR_EQ("path: dir", path_dir("sleep/naps.md"), "sleep");
+	STR_EQ("path: dir of a bare name", path_dir("naps.md"), "");
+}
+
+static void
+test_frontmatter(void)
+{
+	const char *y, *body;
+	size_t ylen;
+	int line;
+	const char *t1 = "---\ntitle: A\n---\nBody\n";
+	const char *t2 = "\xEF\xBB\xBF---  \r\ntitle: B\r\n--- \r\nBody\r\n";
+	const char *t3 = "No front matter\n";
+	const char *t4 = "---\ntitle: C\nnever closed\n";
+
+	OK("front matter: found", frontmatter_split(t1, strlen(t1), &y, &ylen,
+	    &body, &line) == 0 && ylen == 9 && strncmp(y, "title: A\n", 9) == 0 &&
+	    strcmp(body, "Body\n") == 0 && line == 4);
+	OK("front matter: BOM, CRLF and trailing blanks", frontmatter_split(t2,
+	    strlen(t2), &y, &ylen, &body, &line) == 0 && y != NULL &&
+	    strncmp(y, "title: B\r\n", ylen) == 0 && strcmp(body, "Body\r\n") == 0);
+	OK("front matter: none", frontmatter_split(t3, strlen(t3), &y, &ylen,
+	    &body, &line) == 0 && y == NULL && body == t3 && line == 1);
+	OK("front matter: unclosed", frontmatter_split(t4, strlen(t4), &y, &ylen,
+	    &body, &line) < 0);
+}
+
+static void
+test_yaml(void)
+{
+	const char *bomb =
+	    "a: &a [x, x, x, x, x, x, x, x, x]\n"
+	    "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+	    "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+	    "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+	    "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+	    "f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
+	    "g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\n"
+	    "h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]\n"
+	    "i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]\n";
+	struct ydoc *d;
+	int line;
+	const char *msg;
+	char deep[400];
+
+	d = ydoc_parse(bomb, strlen(bomb), &line, &msg);
+	OK("yaml: alias bomb shares nodes", d != NULL &&
+	    ymap_get(ydoc_root(d), "i")->nkids == 9);
+	ydoc_free(d);
+	d = ydoc_parse("title: a\ntitle: b\n", 18, &line, &msg);
+	STR_EQ("yaml: last duplicate key wins", xstrdup(ystr(ymap_get(ydoc_root(d),
+	    "title"))), "b");
+	ydoc_free(d);
+	d = ydoc_parse("title: [unclosed\n", 17, &line, &msg);
+	OK("yaml: error has a line", d == NULL && line >= 1 && msg != NULL);
+	memset(deep, '[', 100);
+	deep[100] = '\0';
+	d = ydoc_parse(deep, 100, &line, &msg);
+	OK("yaml: nesting limit", d == NULL && msg != NULL);
+	ydoc_free(d);
+	d = ydoc_parse("a: ~\nb: null\nc: ''\n", 19, &line, &msg);
+	OK("yaml: nulls", d != NULL && ymap_get(ydoc_root(d), "a")->kind == Y_NULL &&
+	    ymap_get(ydoc_root(d), "b")->kind == Y_NULL &&
+	    ymap_get(ydoc_root(d), "c")->kind == Y_SCALAR);
+	ydoc_free(d);
+}
+
+static void
+test_utf8(void)
+{
+	size_t n;
+	int bad;
+	char *s;
+
+	OK("utf8: valid", utf8_valid("caf\xC3\xA9", 5));
+	OK("utf8: overlong", !utf8_valid("\xC0\xAF", 2));
+	OK("utf8: surrogate", !utf8_valid("\xED\xA0\x80", 3));
+	OK("utf8: truncated", !utf8_valid("\xE2\x82", 2));
+	s = utf8_repair("a\nb\xFF" "c", 5, &n, &bad);
+	OK("utf8: repair replaces and names the line", bad == 2 &&
+	    strcmp(s, "a\nb\xEF\xBF\xBD" "c") == 0);
+	free(s);
+	s = utf8_repair("a\0b", 3, &n, &bad);
+	OK("utf8: NUL replaced", bad == 1 && strcmp(s, "a\xEF\xBF\xBD" "b") == 0);
+	free(s);
+}
+
+static void
+test_uuid(void)
+{
+	char u[37];
+
+	uuid5_url("http://python.org/", u);
+	STR_EQ("uuid5: RFC 4122 vector", xstrdup(u),
+	    "4c565f0d-3f5a-5890-b41b-20cf47701c5e");
+}
+
+static void
+test_order(void)
+{
+	struct article a = {0}, b = {0};
+
+	a.title = "Alpha";
+	b.title = "Beta";
+	a.path = "a.md";
+	b.path = "b.md";
+	OK("order: title", article_cmp(&a, &b) < 0);
+	b.date = "2024-01-02";
+	a.date = "2024-01-01";
+	OK("order: newest first", article_cmp(&b, &a) < 0);
+	a.has_weight = 1;
+	a.weight = 5;
+	OK("order: weight before date", article_cmp(&a, &b) < 0);
+	b.has_weight = 1;
+	b.weight = 2;
+	OK("order: lower weight first", article_cmp(&b, &a) < 0);
+	b.weight = 5;
+	OK("order: same weight, newest first", article_cmp(&b, &a) < 0);
+	a.date = b.date;
+	OK("order: same date, by title", article_cmp(&a, &b) < 0);
+}
+
+int
+main(void)
+{
+	test_slugs();
+	test_dates();
+	test_paths();
+	test_frontmatter();
+	test_yaml();
+	test_utf8();
+	test_uuid();
+	test_order();
+	return failed ? 1 : 0;
+}
