@@ -222,6 +222,7 @@ render_article(struct book *b, struct links *l, struct article *a,
 
 	body = holder(doc);
 	md_render(&ch, body, a->body, a->body_len);
+	headings_normalize(&ch, body);
 	f[nf].name = "body";
 	f[nf++].content = body;
 	f[nf].name = "notes";
@@ -319,6 +320,7 @@ render_section(struct book *b, struct links *l, struct category *c,
 	if (c->intro != NULL) {
 		f[2].content = holder(doc);
 		md_render(&ch, f[2].content, c->intro, strlen(c->intro));
+		headings_normalize(&ch, f[2].content);
 		if (ch.notes != NULL) {
 			xmlNode *kid;
 			while ((kid = ch.notes->children) != NULL) {
@@ -410,6 +412,7 @@ render_disclaimer(struct book *b, struct links *l, const struct page_opts *o)
 	f[0].content = holder(doc);
 	md_render(&ch, f[0].content, b->cfg.disclaimer,
 	    strlen(b->cfg.disclaimer));
+	headings_normalize(&ch, f[0].content);
 	page_finish(&ch, doc, f, 1);
 	xhtml_serialize(doc, &b->disclaimer_xhtml, &b->disclaimer_len);
 	chapter_free(&ch);

@@ -43,7 +43,7 @@ static const struct rule rules[] = {
 	{"fieldset", "div", SAN_KEEP}, {"figcaption", NULL, SAN_KEEP},
 	{"figure", NULL, SAN_KEEP}, {"font", "span", SAN_KEEP},
 	{"footer", "div", SAN_KEEP}, {"frame", NULL, SAN_DROP},
-	{"frameset", NULL, SAN_DROP}, {"h1", "h2", SAN_KEEP},
+	{"frameset", NULL, SAN_DROP}, {"h1", NULL, SAN_KEEP},
 	{"h2", NULL, SAN_KEEP}, {"h3", NULL, SAN_KEEP},
 	{"h4", NULL, SAN_KEEP}, {"h5", NULL, SAN_KEEP},
 	{"h6", NULL, SAN_KEEP}, {"head", NULL, SAN_DROP},

@@ -191,28 +191,6 @@ markdown_first_h1(const char *md, size_t len)
 	return title;
 }
 
-/* Heading levels: the chapter's title is the only h1.  The body's
- * shallowest heading becomes h2 and no heading is more than one level below
- * the one before it, so levels never skip. */
-struct levels {
-	int shift, prev;
-};
-
-static int
-heading_level(struct levels *lv, int level)
-{
-	int l = level + lv->shift;
-
-	if (l > lv->prev + 1)
-		l = lv->prev + 1;
-	if (l < 2)
-		l = 2;
-	if (l > 6)
-		l = 6;
-	lv->prev = l;
-	return l;
-}
-
 /* One entry of the walker's stack: where to continue when the node's
  * exit event comes. */
 struct frame {
@@ -228,7 +206,6 @@ struct walk {
 	struct frame *stack;
 	size_t depth, cap;
 	size_t created;          /* elements the stack created: the nesting */
-	struct levels lv;
 	cmark_node *dropped;     /* the heading that is the title */
 	xmlNode *note;           /* the footnote being written */
 };
@@ -323,25 +300,16 @@ table_section(xmlNode *table, const char *name)
 static void
 render_heading(struct walk *w, cmark_node *n)
 {
-	struct chapter *ch = w->ch;
 	struct buf text = {0};
-	char name[3] = "h2", *id;
+	char name[3] = "h1", *id;
 	xmlNode *h;
-	int level = heading_level(&w->lv, cmark_node_get_heading_level(n));
 
+	/* the level is settled later, by headings_normalize() */
 	plain_text(n, &text);
-	name[1] = (char)('0' + level);
+	name[1] = (char)('0' + cmark_node_get_heading_level(n));
 	h = xmlNewNode(NULL, BAD_CAST name);
-	id = chapter_id(ch, str_trim(text.data));
+	id = chapter_id(w->ch, str_trim(text.data));
 	xmlSetProp(h, BAD_CAST "id", BAD_CAST id);
-	if (level == 2) {
-		ch->heads = xrealloc(ch->heads,
-		    (ch->nheads + 1) * sizeof(*ch->heads));
-		ch->heads[ch->nheads].level = 2;
-		ch->heads[ch->nheads].id = xstrdup(id);
-		ch->heads[ch->nheads].text = xstrdup(str_trim(text.data));
-		ch->nheads++;
-	}
 	free(id);
 	buf_free(&text);
 	push(w, h);
@@ -675,41 +643,93 @@ render_exit(struct walk *w, cmark_node *n)
 	}
 }
 
-/* The level the body's shallowest heading has, and the heading that is
- * the chapter's title and so is not rendered. */
+/* The heading that is the chapter's title, and so is not rendered: a
+ * first level-1 heading with the title's text. */
 static void
-scan_headings(struct walk *w, cmark_node *doc)
+find_title_heading(struct walk *w, cmark_node *doc)
 {
-	cmark_iter *it = cmark_iter_new(doc);
-	cmark_event_type ev;
-	int min = 7, first = 1;
+	cmark_node *n = cmark_node_first_child(doc);
+	struct buf b = {0};
 
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
+	while (n != NULL && cmark_node_get_type(n) != CMARK_NODE_HEADING)
+		n = cmark_node_next(n);
+	if (n == NULL || w->ch->drop_h1 == NULL ||
+	    cmark_node_get_heading_level(n) != 1)
+		return;
+	plain_text(n, &b);
+	if (strcmp(str_trim(b.data), w->ch->drop_h1) == 0)
+		w->dropped = n;
+	buf_free(&b);
+}
 
-		if (ev != CMARK_EVENT_ENTER ||
-		    cmark_node_get_type(n) != CMARK_NODE_HEADING)
-			continue;
-		if (first && w->ch->drop_h1 != NULL &&
-		    cmark_node_parent(n) == doc &&
-		    cmark_node_get_heading_level(n) == 1) {
-			struct buf b = {0};
-			plain_text(n, &b);
-			if (strcmp(str_trim(b.data), w->ch->drop_h1) == 0) {
-				w->dropped = n;
-				buf_free(&b);
-				first = 0;
-				continue;
+static int
+heading_rank(const xmlNode *n)
+{
+	if (n->type != XML_ELEMENT_NODE || n->name[0] != 'h' ||
+	    n->name[1] < '1' || n->name[1] > '6' || n->name[2] != '\0')
+		return 0;
+	return n->name[1] - '0';
+}
+
+static void
+collect_headings(xmlNode *n, xmlNode ***out, size_t *nout, size_t *cap)
+{
+	for (; n != NULL; n = n->next) {
+		if (heading_rank(n)) {
+			if (*nout == *cap) {
+				*cap = *cap ? *cap * 2 : 16;
+				*out = xrealloc(*out, *cap * sizeof(**out));
 			}
-			buf_free(&b);
+			(*out)[(*nout)++] = n;
+		} else if (n->type == XML_ELEMENT_NODE) {
+			collect_headings(n->children, out, nout, cap);
 		}
-		first = 0;
-		if (cmark_node_get_heading_level(n) < min)
-			min = cmark_node_get_heading_level(n);
 	}
-	cmark_iter_free(it);
-	w->lv.shift = min == 7 ? 0 : 2 - min;
-	w->lv.prev = 1;
+}
+
+void
+headings_normalize(struct chapter *ch, xmlNode *root)
+{
+	xmlNode **hs = NULL;
+	size_t n = 0, cap = 0;
+	int min = 7, prev = 1;
+
+	collect_headings(root->children, &hs, &n, &cap);
+	for (size_t i = 0; i < n; i++)
+		if (heading_rank(hs[i]) < min)
+			min = heading_rank(hs[i]);
+	for (size_t i = 0; i < n; i++) {
+		int l = heading_rank(hs[i]) + 2 - min;
+		char name[3] = "h2";
+		xmlChar *text = xmlNodeGetContent(hs[i]);
+		char *t = str_trim((char *)text);
+		xmlChar *id = xmlGetProp(hs[i], BAD_CAST "id");
+
+		if (l > prev + 1)
+			l = prev + 1;
+		if (l > 6)
+			l = 6;
+		prev = l;
+		name[1] = (char)('0' + l);
+		xmlNodeSetName(hs[i], BAD_CAST name);
+		if (id == NULL) {
+			char *nid = chapter_id(ch, t);
+			xmlSetProp(hs[i], BAD_CAST "id", BAD_CAST nid);
+			id = xmlStrdup(BAD_CAST nid);
+			free(nid);
+		}
+		if (l == 2 && t[0] != '\0') {
+			ch->heads = xrealloc(ch->heads,
+			    (ch->nheads + 1) * sizeof(*ch->heads));
+			ch->heads[ch->nheads].level = 2;
+			ch->heads[ch->nheads].id = xstrdup((const char *)id);
+			ch->heads[ch->nheads].text = xstrdup(t);
+			ch->nheads++;
+		}
+		xmlFree(id);
+		xmlFree(text);
+	}
+	free(hs);
 }
 
 void
@@ -722,7 +742,7 @@ md_render(struct chapter *ch, xmlNode *parent, const char *md, size_t len)
 
 	w.ch = ch;
 	w.cur = parent;
-	scan_headings(&w, doc);
+	find_title_heading(&w, doc);
 	it = cmark_iter_new(doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);

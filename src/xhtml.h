@@ -51,6 +51,12 @@ char *chapter_id(struct chapter *ch, const char *text);
 void md_render(struct chapter *ch, xmlNode *parent, const char *md,
     size_t len);
 
+/* Settles the headings below root: the chapter's title is its only h1, so
+ * the shallowest heading becomes h2 and no heading is more than one level
+ * below the one before it (levels never skip).  Headings without an id get
+ * one; the h2 sections are listed in ch->heads for the nav. */
+void headings_normalize(struct chapter *ch, xmlNode *root);
+
 /* The text of the first heading of md when it is a level-1 heading, or
  * NULL.  The caller frees it. */
 char *markdown_first_h1(const char *md, size_t len);

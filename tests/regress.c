@@ -38,6 +38,7 @@ render_fixture(const char *name, const char *md, size_t len, size_t *outlen)
 	ch.epub = xmlSearchNsByHref(doc, xmlDocGetRootElement(doc),
 	    BAD_CAST "http://www.idpf.org/2007/ops");
 	md_render(&ch, body, md, len);
+	headings_normalize(&ch, body);
 	if (ch.notes != NULL) {
 		xmlAddChild(body, ch.notes);
 		ch.notes = NULL;
