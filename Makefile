@@ -55,6 +55,39 @@ regen: build/regress
 bench: hbook
 	@sh tests/bench.sh
 
+# libFuzzer targets (clang): each runs FUZZ_SECONDS, seeded from
+# tests/fuzz/seeds-*; findings land in build/fuzz/ as crash-* files.
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
+	-fsanitize=fuzzer-no-link,address,undefined $$(pkg-config --cflags $(PKGS))
+FUZZ_OBJS = $(SRCS:src/%.c=build/fuzz/%.o) build/fuzz/embedded.o \
+	build/fuzz/regress.o
+FUZZERS = build/fuzz/fuzz_markdown build/fuzz/fuzz_frontmatter
+
+build/fuzz/%.o: src/%.c src/*.h build/deps.ok
+	@mkdir -p build/fuzz
+	clang $(FUZZ_CFLAGS) -c -o $@ $<
+
+build/fuzz/embedded.o: build/embedded.c
+	@mkdir -p build/fuzz
+	clang $(FUZZ_CFLAGS) -c -o $@ build/embedded.c
+
+build/fuzz/regress.o: tests/regress.c src/*.h
+	@mkdir -p build/fuzz
+	clang $(FUZZ_CFLAGS) -DREGRESS_NO_MAIN -Isrc -c -o $@ tests/regress.c
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -Isrc -o $@ $< $(FUZZ_OBJS) $(LIBS)
+
+fuzz: $(FUZZERS)
+	@for f in $(FUZZERS); do \
+		n=$${f#build/fuzz/fuzz_}; mkdir -p build/fuzz/corpus-$$n; \
+		echo "fuzz: $$n for $(FUZZ_SECONDS) s"; \
+		$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+			-artifact_prefix=build/fuzz/ build/fuzz/corpus-$$n \
+			tests/fuzz/seeds-$$n || exit 1; \
+	done
+
 health.epub: hbook
 	./hbook export content -o health.epub
 
@@ -68,4 +101,4 @@ install: hbook
 clean:
 	rm -rf build hbook health.epub
 
-.PHONY: all test regen bench install clean
+.PHONY: all test regen bench fuzz install clean

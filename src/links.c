@@ -437,7 +437,7 @@ set_fragment(xmlNode *a, struct strmap *ids, const char *file,
 	} else {
 		href = xasprintf("%s#%s", file, id);
 	}
-	xmlSetProp(a, BAD_CAST "href", BAD_CAST href);
+	set_attr(a, "href", href);
 	free(href);
 	free(id);
 }

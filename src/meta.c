@@ -244,20 +244,32 @@ parse_front(const char *src, const char *text, size_t len, struct ydoc **doc,
 int
 article_load(struct book *b, const char *path)
 {
-	char *full = path_join(b->root, path), *text, *stem;
-	const char *body;
+	char *full = path_join(b->root, path), *text;
 	size_t len;
-	struct ydoc *doc;
-	const struct ynode *m;
-	struct article *a;
-	int body_line, line0 = 2;
+	int rc;
 
 	if ((text = read_text(full, &len)) == NULL) {
 		free(full);
 		return 0;
 	}
+	rc = article_from_text(b, path, text, len);
+	free(text);
+	free(full);
+	return rc;
+}
+
+int
+article_from_text(struct book *b, const char *path, const char *text,
+    size_t len)
+{
+	char *full = path_join(b->root, path), *stem;
+	const char *body;
+	struct ydoc *doc;
+	const struct ynode *m;
+	struct article *a;
+	int body_line, line0 = 2;
+
 	if (parse_front(full, text, len, &doc, &body, &body_line) < 0) {
-		free(text);
 		free(full);
 		return 0;
 	}
@@ -265,7 +277,6 @@ article_load(struct book *b, const char *path)
 	if (get_bool(m, "draft") || (ystr(field(m, "published")) != NULL &&
 	    strcmp(ystr(field(m, "published")), "false") == 0)) {
 		ydoc_free(doc);
-		free(text);
 		free(full);
 		return 0;
 	}
@@ -315,7 +326,6 @@ article_load(struct book *b, const char *path)
 		a->slug = stem;
 	}
 	ydoc_free(doc);
-	free(text);
 	return 1;
 }
 
@@ -366,22 +376,32 @@ static struct ydoc *config_doc;
 int
 config_load(struct book *b)
 {
-	struct config *c = &b->cfg;
 	char *full = path_join(b->root, "hbook.yaml"), *text;
 	size_t len;
-	int errline;
-	const char *errmsg;
-	const struct ynode *m;
+	int rc;
 
-	c->src = full;
+	b->cfg.src = full;
 	if (access(full, F_OK) != 0)
 		return 0;
 	if ((text = read_text(full, &len)) == NULL) {
 		errx_at(full, 0, "cannot read the book's configuration");
 		return -1;
 	}
-	config_doc = ydoc_parse(text, len, &errline, &errmsg);
+	rc = config_from_text(b, text, len);
 	free(text);
+	return rc;
+}
+
+int
+config_from_text(struct book *b, const char *text, size_t len)
+{
+	struct config *c = &b->cfg;
+	const char *full = c->src ? c->src : "hbook.yaml";
+	int errline;
+	const char *errmsg;
+	const struct ynode *m;
+
+	config_doc = ydoc_parse(text, len, &errline, &errmsg);
 	if (config_doc == NULL) {
 		errx_at(full, errline, "bad YAML: %s", errmsg);
 		return -1;

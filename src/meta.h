@@ -19,6 +19,9 @@ int frontmatter_split(const char *text, size_t len, const char **yaml,
  * error diagnostic. */
 int config_load(struct book *b);
 
+/* The same from text in memory (for the fuzz targets). */
+int config_from_text(struct book *b, const char *text, size_t len);
+
 /* Releases what config_load() keeps for article_load(). */
 void config_free(void);
 
@@ -26,6 +29,10 @@ void config_free(void);
  * Returns 1 when added, 0 when skipped (a draft, or unreadable: a
  * diagnostic says which). */
 int article_load(struct book *b, const char *path);
+
+/* The same from text in memory: path is only named, not read. */
+int article_from_text(struct book *b, const char *path, const char *text,
+    size_t len);
 
 /* Reads a category folder's _index.md into its category. */
 void category_load_index(struct book *b, struct category *c, const char *path);

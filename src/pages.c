@@ -210,8 +210,7 @@ render_article(struct book *b, struct links *l, struct article *a,
 			f[nf].content = holder(doc);
 			img = el_new(f[nf].content, "img");
 			xmlSetProp(img, BAD_CAST "src", BAD_CAST src);
-			xmlSetProp(img, BAD_CAST "alt", BAD_CAST (a->image_alt ?
-			    a->image_alt : ""));
+			set_attr(img, "alt", a->image_alt ? a->image_alt : "");
 			if (a->image_alt == NULL)
 				warnx_at(a->src, 1, "lead image %s has no "
 				    "image_alt text", a->image);

@@ -152,7 +152,7 @@ is_lang(const char *s)
 static void
 set(xmlNode *el, const char *name, const char *value)
 {
-	xmlSetProp(el, BAD_CAST name, BAD_CAST value);
+	set_attr(el, name, value);
 }
 
 int

@@ -22,7 +22,7 @@ md_parse(const char *md, size_t len, int smart, cmark_parser **pp)
 {
 	static const char *exts[] = {"table", "strikethrough", "autolink",
 	    "tasklist"};
-	int opts = CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS |
+	int opts = CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8 |
 	    (smart ? CMARK_OPT_SMART : 0);
 	cmark_parser *p;
 
@@ -87,14 +87,24 @@ el_new(xmlNode *parent, const char *name)
 	return n;
 }
 
-void
-append_text(xmlNode *parent, const char *s, size_t len)
+char *
+xml_clean(const char *s, size_t len)
 {
 	struct buf b = {0};
 	size_t i, start = 0;
+	char *fixed = NULL;
 
+	/* The input was checked, but cmark-gfm can split a UTF-8 sequence
+	 * (seen with long footnote labels, found by fuzzing): check again. */
+	if (!utf8_valid(s, len)) {
+		int bad;
+		fixed = utf8_repair(s, len, &len, &bad);
+		s = fixed;
+	}
 	/* XML 1.0 cannot hold C0 controls other than tab, LF and CR, nor
-	 * U+FFFE and U+FFFF: they become U+FFFD. */
+	 * U+FFFE and U+FFFF: they become U+FFFD.  Entities (&#4;) and raw
+	 * HTML can bring them back after the input was checked. */
+	buf_add(&b, "", 0);
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 		int bad = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
@@ -110,14 +120,30 @@ append_text(xmlNode *parent, const char *s, size_t len)
 			start = i + 1;
 		}
 	}
-	if (b.data == NULL) {
-		if (len)
-			xmlAddChild(parent, xmlNewTextLen(BAD_CAST s, (int)len));
-		return;
-	}
 	buf_add(&b, s + start, len - start);
-	xmlAddChild(parent, xmlNewTextLen(BAD_CAST b.data, (int)b.len));
-	buf_free(&b);
+	free(fixed);
+	return buf_steal(&b);
+}
+
+void
+append_text(xmlNode *parent, const char *s, size_t len)
+{
+	char *t;
+
+	if (len == 0)
+		return;
+	t = xml_clean(s, len);
+	xmlAddChild(parent, xmlNewTextLen(BAD_CAST t, (int)strlen(t)));
+	free(t);
+}
+
+void
+set_attr(xmlNode *el, const char *name, const char *value)
+{
+	char *t = xml_clean(value, strlen(value));
+
+	xmlSetProp(el, BAD_CAST name, BAD_CAST t);
+	free(t);
 }
 
 /* The plain text of a node's descendants: an image's alt, a heading's
@@ -177,7 +203,8 @@ markdown_first_h1(const char *md, size_t len)
 		if (cmark_node_get_heading_level(n) == 1) {
 			struct buf b = {0};
 			plain_text(n, &b);
-			title = xstrdup(str_trim(b.data));
+			title = xml_clean(str_trim(b.data),
+			    strlen(str_trim(b.data)));
 			buf_free(&b);
 			if (title[0] == '\0') {
 				free(title);
@@ -327,10 +354,10 @@ render_image(struct walk *w, cmark_node *n)
 		append_text(w->cur, alt.data, alt.len);
 	} else {
 		xmlNode *img = el_new(w->cur, "img");
-		xmlSetProp(img, BAD_CAST "src", BAD_CAST src);
-		xmlSetProp(img, BAD_CAST "alt", BAD_CAST alt.data);
+		set_attr(img, "src", src);
+		set_attr(img, "alt", alt.data);
 		if (title != NULL && title[0])
-			xmlSetProp(img, BAD_CAST "title", BAD_CAST title);
+			set_attr(img, "title", title);
 		free(src);
 	}
 	buf_free(&alt);
@@ -535,8 +562,8 @@ render_enter(struct walk *w, cmark_node *n, cmark_iter *it)
 		break;
 	case CMARK_NODE_HEADING:
 		if (n == w->dropped) {
+			/* skips to after the exit event: nothing to pop */
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
-			push(w, NULL);
 			break;
 		}
 		render_heading(w, n);
@@ -580,14 +607,14 @@ render_enter(struct walk *w, cmark_node *n, cmark_iter *it)
 			break;
 		}
 		if (title != NULL && title[0])
-			xmlSetProp(el, BAD_CAST "title", BAD_CAST title);
+			set_attr(el, "title", title);
 		push(w, el);
 		break;
 	}
 	case CMARK_NODE_IMAGE:
 		render_image(w, n);
+		/* the alt text is written: skip past the exit event */
 		cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
-		push(w, NULL);
 		break;
 	case CMARK_NODE_FOOTNOTE_REFERENCE:
 		render_noteref(w, n);

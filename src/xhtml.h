@@ -61,8 +61,12 @@ void headings_normalize(struct chapter *ch, xmlNode *root);
  * NULL.  The caller frees it. */
 char *markdown_first_h1(const char *md, size_t len);
 
-/* Appends text to parent, replacing characters XML cannot hold. */
+/* A copy of s with the characters XML cannot hold replaced by U+FFFD.
+ * The caller frees it. */
+char *xml_clean(const char *s, size_t len);
+/* Appends text to parent, and sets an attribute, through xml_clean(). */
 void append_text(xmlNode *parent, const char *s, size_t len);
+void set_attr(xmlNode *el, const char *name, const char *value);
 
 /* A new XHTML element appended to parent (NULL: unattached). */
 xmlNode *el_new(xmlNode *parent, const char *name);
