@@ -11,7 +11,7 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
 LIBS = $$(pkg-config --libs $(PKGS)) -lcmark-gfm-extensions
 
 SRCS = src/book.c src/diag.c src/export.c src/html.c src/links.c \
-	src/meta.c src/nav.c src/opf.c src/order.c src/pack.c src/pages.c \
+	src/mdlimit.c src/meta.c src/nav.c src/opf.c src/order.c src/pack.c src/pages.c \
 	src/sanitize.c src/scan.c src/template.c src/text.c src/util.c \
 	src/xhtml.c src/yaml.c
 OBJS = $(SRCS:src/%.c=build/%.o) build/embedded.o
@@ -42,10 +42,16 @@ build/embedded.o: build/embedded.c
 build/unit: tests/unit.c $(OBJS)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ tests/unit.c $(OBJS) $(LIBS)
 
+build/spec: tests/spec.c build/regress-lib.o $(OBJS)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ tests/spec.c build/regress-lib.o $(OBJS) $(LIBS)
+
+build/regress-lib.o: tests/regress.c src/*.h
+	$(CC) $(ALL_CFLAGS) -DREGRESS_NO_MAIN -Isrc -c -o $@ tests/regress.c
+
 build/regress: tests/regress.c $(OBJS)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ tests/regress.c $(OBJS) $(LIBS)
 
-test: hbook build/unit build/regress
+test: hbook build/unit build/regress build/spec
 	@sh tests/setup-deps.sh test
 	@sh tests/run.sh
 

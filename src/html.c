@@ -160,6 +160,19 @@ html_feed(struct chapter *ch, xmlNode *base, xmlNode **cur, const char *html,
 	htmlParserCtxtPtr p;
 	struct feed f = {0};
 
+	{
+		/* CDATA sections, processing instructions and declarations are
+		 * never content in HTML (a browser shows nothing), but libxml2's
+		 * HTML parser would pass them on as text */
+		size_t i = 0;
+		while (i < len && (html[i] == ' ' || html[i] == '\t' ||
+		    html[i] == '\n'))
+			i++;
+		if (len - i >= 2 && html[i] == '<' && (html[i + 1] == '?' ||
+		    (html[i + 1] == '!' && (len - i < 4 ||
+		    strncmp(html + i, "<!--", 4) != 0))))
+			return;
+	}
 	memset(&sax, 0, sizeof(sax));
 	sax.initialized = 1;
 	sax.startElement = on_start;

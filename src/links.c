@@ -202,6 +202,36 @@ clean_url(const char *url)
 	return buf_steal(&b);
 }
 
+/* Whether a web URL's host is a name or address readers can look up:
+ * ASCII labels of letters, digits and hyphens, or a bracketed IPv6
+ * address.  (Non-ASCII names would need IDNA; they are refused.) */
+static int
+valid_host(const char *url)
+{
+	const char *h = strstr(url, "://"), *e, *at;
+	size_t n;
+
+	if (h == NULL)
+		return 1;     /* mailto:, tel: */
+	h += 3;
+	e = h + strcspn(h, "/?#");
+	at = memchr(h, '@', (size_t)(e - h));
+	if (at != NULL)
+		h = at + 1;
+	if (*h == '[')
+		return memchr(h, ']', (size_t)(e - h)) != NULL;
+	n = strcspn(h, ":/?#");
+	if (n == 0 || h[0] == '.' || h[0] == '-')
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (h[i] == '.' && (h[i + 1] == '.' || i + 1 == n))
+			return i + 1 == n && i > 0;   /* "a.b." is fine */
+		if (!isalnum((unsigned char)h[i]) && h[i] != '-' && h[i] != '.')
+			return 0;
+	}
+	return 1;
+}
+
 static int
 warn_once(struct chapter *ch, const char *kind, const char *what, int line,
     const char *fmt)
@@ -315,7 +345,8 @@ links_href(struct chapter *ch, const char *raw, int line, xmlNode *a)
 			warn_once(ch, "scheme", url, line,
 			    "link removed: '%s' is not a web address");
 			rc = -1;
-		} else if ((href = clean_url(p)) == NULL) {
+		} else if ((href = clean_url(p)) == NULL || !valid_host(href)) {
+			free(href);
 			warn_once(ch, "url", url, line, "link removed: '%s' is "
 			    "not a valid address");
 			rc = -1;
@@ -328,10 +359,11 @@ links_href(struct chapter *ch, const char *raw, int line, xmlNode *a)
 	if (p[0] == '/' && p[1] == '/') {
 		/* protocol-relative: the web */
 		char *full = xasprintf("https:%s", p);
-		if ((href = clean_url(full)) != NULL) {
+		if ((href = clean_url(full)) != NULL && valid_host(href)) {
 			xmlSetProp(a, BAD_CAST "href", BAD_CAST href);
 			free(href);
 		} else {
+			free(href);
 			rc = -1;
 		}
 		free(full);

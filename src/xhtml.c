@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "html.h"
 #include "links.h"
+#include "mdlimit.h"
 #include "text.h"
 
 /* The extensions' node types: exported by libcmark-gfm-extensions, but
@@ -17,9 +18,14 @@
 extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW,
     CMARK_NODE_TABLE_CELL, CMARK_NODE_STRIKETHROUGH;
 
+/* Parses md within the limits of mdlimit.c (warnings name src, when it
+ * is not NULL). */
 static cmark_node *
-md_parse(const char *md, size_t len, int smart, cmark_parser **pp)
+md_parse(const char *md, size_t len, int smart, const char *src, int line0,
+    cmark_parser **pp)
 {
+	size_t llen;
+	char *limited = md_limit(md, len, src, line0, &llen);
 	static const char *exts[] = {"table", "strikethrough", "autolink",
 	    "tasklist"};
 	int opts = CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8 |
@@ -31,7 +37,9 @@ md_parse(const char *md, size_t len, int smart, cmark_parser **pp)
 	for (size_t i = 0; i < sizeof(exts) / sizeof(*exts); i++)
 		cmark_parser_attach_syntax_extension(p,
 		    cmark_find_syntax_extension(exts[i]));
-	cmark_parser_feed(p, md, len);
+	/* cmark-gfm copies what it is fed */
+	cmark_parser_feed(p, limited ? limited : md, limited ? llen : len);
+	free(limited);
 	*pp = p;
 	return cmark_parser_finish(p);
 }
@@ -194,7 +202,7 @@ char *
 markdown_first_h1(const char *md, size_t len)
 {
 	cmark_parser *p;
-	cmark_node *doc = md_parse(md, len, 0, &p), *n;
+	cmark_node *doc = md_parse(md, len, 0, NULL, 0, &p), *n;
 	char *title = NULL;
 
 	for (n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
@@ -234,6 +242,7 @@ struct walk {
 	size_t depth, cap;
 	size_t created;          /* elements the stack created: the nesting */
 	cmark_node *dropped;     /* the heading that is the title */
+	struct buf text;         /* text waiting to become one node */
 	xmlNode *note;           /* the footnote being written */
 };
 
@@ -464,6 +473,17 @@ render_table_cell(struct walk *w, cmark_node *n)
 	push(w, cell);
 }
 
+/* Adjacent text nodes (cmark-gfm makes one per escape or entity) become
+ * one XML text node: adding them one by one costs quadratic time. */
+static void
+flush_text(struct walk *w)
+{
+	if (w->text.len) {
+		append_text(w->cur, w->text.data, w->text.len);
+		w->text.len = 0;
+	}
+}
+
 static void
 render_enter(struct walk *w, cmark_node *n, cmark_iter *it)
 {
@@ -471,6 +491,16 @@ render_enter(struct walk *w, cmark_node *n, cmark_iter *it)
 	cmark_node_type t = cmark_node_get_type(n);
 	const char *lit;
 	xmlNode *el;
+
+	if (t == CMARK_NODE_TEXT) {
+		buf_adds(&w->text, cmark_node_get_literal(n));
+		return;
+	}
+	if (t == CMARK_NODE_SOFTBREAK) {
+		buf_addc(&w->text, '\n');
+		return;
+	}
+	flush_text(w);
 
 	if (t == CMARK_NODE_TABLE) {
 		push(w, xmlNewNode(NULL, BAD_CAST "table"));
@@ -652,6 +682,7 @@ render_exit(struct walk *w, cmark_node *n)
 {
 	cmark_node_type t = cmark_node_get_type(n);
 
+	flush_text(w);
 	if (t == CMARK_NODE_FOOTNOTE_DEFINITION) {
 		end_note(w);
 		return;
@@ -763,7 +794,8 @@ void
 md_render(struct chapter *ch, xmlNode *parent, const char *md, size_t len)
 {
 	struct walk w = {0};
-	cmark_node *doc = md_parse(md, len, ch->smart, &w.parser);
+	cmark_node *doc = md_parse(md, len, ch->smart, ch->src, ch->line0,
+	    &w.parser);
 	cmark_iter *it;
 	cmark_event_type ev;
 
@@ -779,8 +811,10 @@ md_render(struct chapter *ch, xmlNode *parent, const char *md, size_t len)
 		else if (ev == CMARK_EVENT_EXIT && has_exit(n))
 			render_exit(&w, n);
 	}
+	flush_text(&w);
 	cmark_iter_free(it);
 	cmark_node_free(doc);
 	cmark_parser_free(w.parser);
 	free(w.stack);
+	buf_free(&w.text);
 }

@@ -51,13 +51,13 @@ render_fixture(const char *name, const char *md, size_t len, size_t *outlen)
 	return out;
 }
 
+#ifndef REGRESS_NO_MAIN
 static int
 cmp_name(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-#ifndef REGRESS_NO_MAIN
 int
 main(int argc, char *argv[])
 {

@@ -131,6 +131,31 @@ else
 	bad "corpora" "$CORPORA not found"
 fi
 
+# ---- the Markdown spec suites: text as cmark-gfm's, and a book of them ----
+SPEC=$CORPORA/markdown-spec
+mkdir -p "$OUT/spec-book"
+build/spec -o "$OUT/spec-book" "$SPEC/commonmark-spec-0.31.2.txt" "$SPEC/gfm-spec.txt" \
+	"$SPEC/gfm-extensions.txt" "$SPEC/cmark-regression.txt" >"$OUT/spec.txt" 2>&1
+tally "$OUT/spec.txt"
+book spec-book "$OUT/spec-book" --quiet
+if [ "$rc" = 0 ]; then ok "spec: a book of every example exports"; else bad "spec: book" "exit $rc"; fi
+
+# ---- pathological Markdown: fast, and still a valid book ----
+for f in "$SPEC"/pathological/*.md; do
+	n=$(basename "$f" .md)
+	mkdir -p "$OUT/path-$n"
+	cp "$f" "$OUT/path-$n/article.md"
+	t0=$(date +%s%N)
+	book "path-$n" "$OUT/path-$n" --quiet
+	t1=$(date +%s%N)
+	ms=$(( (t1 - t0) / 1000000 ))
+	if [ "$rc" = 0 ] && [ $ms -lt 2000 ]; then
+		ok "pathological: $n exports in $ms ms"
+	else
+		bad "pathological: $n" "exit $rc after $ms ms"
+	fi
+done
+
 # ---- whole-book cases ----
 for dir in tests/books/*; do
 	name=$(basename "$dir")

@@ -1,0 +1,153 @@
+/* mdlimit.c: the limits Markdown meets before cmark-gfm parses it.
+ *
+ * Debian's cmark-gfm (0.29.0.gfm.6) takes quadratic time on some inputs:
+ * thousands of container markers on one line (">>>>>..." or "- - - ...")
+ * followed by many lines, and single paragraphs holding thousands of
+ * unmatched emphasis or bracket delimiters.  Two limits keep every input
+ * fast, each with a warning saying what was done:
+ *
+ *   MD_MAX_MARKERS  container markers (">", "-", "*", "+", "1." ...)
+ *                   opening one line; the deeper ones are removed, so
+ *                   their content joins the deepest kept container;
+ *   MD_MAX_BLOCK    bytes in one block of lines without a blank line;
+ *                   a longer block is written as preformatted text, as
+ *                   it is: indented four spaces, it is a code block, which
+ *                   cmark-gfm reads in linear time.  (Escaping its
+ *                   punctuation instead costs a node per escape.) */
+#include "mdlimit.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include "diag.h"
+
+/* The length of the container marker at s (">", "- ", "12. "), with the
+ * blanks after it, or 0. */
+static size_t
+marker(const char *s, const char *end)
+{
+	const char *p = s;
+
+	while (p < end && p - s < 3 && *p == ' ')
+		p++;
+	if (p < end && *p == '>') {
+		p++;
+	} else if (p + 1 < end && (*p == '-' || *p == '*' || *p == '+') &&
+	    (p[1] == ' ' || p[1] == '\t')) {
+		p++;
+	} else {
+		const char *d = p;
+		while (p < end && isdigit((unsigned char)*p) && p - d < 9)
+			p++;
+		if (p == d || p + 1 >= end || (*p != '.' && *p != ')') ||
+		    (p[1] != ' ' && p[1] != '\t'))
+			return 0;
+		p++;
+	}
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	return (size_t)(p - s);
+}
+
+static int
+blank_line(const char *s, const char *end)
+{
+	for (; s < end; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\r')
+			return 0;
+	return 1;
+}
+
+static void
+indent_block(struct buf *out, const char *s, const char *end)
+{
+	int bol = 1;
+
+	for (; s < end; s++) {
+		if (bol)
+			buf_adds(out, "    ");
+		buf_addc(out, *s);
+		bol = *s == '\n';
+	}
+}
+
+char *
+md_limit(const char *md, size_t len, const char *src, int line0,
+    size_t *outlen)
+{
+	struct buf out = {0};
+	const char *s = md, *end = md + len, *block = md;
+	int line = line0, block_line = line0, changed = 0;
+	size_t block_out = 0;     /* out.len where the block began */
+	int warned_depth = 0, warned_block = 0;
+
+	buf_add(&out, "", 0);
+	while (s < end) {
+		const char *eol = memchr(s, '\n', (size_t)(end - s));
+		const char *next = eol ? eol + 1 : end;
+		const char *p = s;
+		size_t depth = 0, m;
+
+		if (blank_line(s, eol ? eol : end)) {
+			buf_add(&out, s, (size_t)(next - s));
+			block = next;
+			block_line = line + 1;
+			block_out = out.len;
+			line++;
+			s = next;
+			continue;
+		}
+		/* the markers opening the line, past the limit, go */
+		while ((m = marker(p, eol ? eol : end)) > 0) {
+			if (++depth > MD_MAX_MARKERS)
+				break;
+			p += m;
+		}
+		if (depth > MD_MAX_MARKERS) {
+			const char *q = p;
+			while ((m = marker(q, eol ? eol : end)) > 0)
+				q += m;
+			if (!warned_depth++ && src != NULL)
+				warnx_at(src, line, "blocks nested deeper than %d "
+				    "levels are flattened", MD_MAX_MARKERS);
+			buf_add(&out, s, (size_t)(p - s));
+			buf_add(&out, q, (size_t)(next - q));
+			changed = 1;
+		} else if ((size_t)(next - block) > MD_MAX_BLOCK) {
+			/* the block is too long: from here to its end is text */
+			const char *bend = next;
+			while (bend < end) {
+				const char *e2 = memchr(bend, '\n',
+				    (size_t)(end - bend));
+				if (blank_line(bend, e2 ? e2 : end))
+					break;
+				bend = e2 ? e2 + 1 : end;
+			}
+			if (!warned_block++ && src != NULL)
+				warnx_at(src, block_line, "a paragraph longer than "
+				    "%d KB is written as preformatted text",
+				    MD_MAX_BLOCK / 1024);
+			/* what this block already copied is written again */
+			out.len = block_out;
+			indent_block(&out, block, bend);
+			for (const char *c = s; c < bend; c++)
+				line += *c == '\n';
+			s = bend;
+			block = bend;
+			block_line = line;
+			block_out = out.len;
+			changed = 1;
+			continue;
+		} else {
+			buf_add(&out, s, (size_t)(next - s));
+		}
+		line++;
+		s = next;
+	}
+	if (!changed) {
+		buf_free(&out);
+		return NULL;
+	}
+	*outlen = out.len;
+	return buf_steal(&out);
+}
