@@ -21,7 +21,56 @@ struct feed {
 	int priming;             /* replaying open elements: events ignored */
 	int skip;                /* inside a dropped element: its depth */
 	const xmlChar *skipname;
+	htmlParserCtxtPtr parser;
+	const char *html;        /* the chunk, for markdown="1" content */
+	size_t len;
+	long primed;             /* bytes fed before the chunk */
+	xmlNode *md_el;          /* element whose content is Markdown */
+	const xmlChar *md_name;
+	int md_nest;
+	size_t md_start;
 };
+
+/* kramdown's markdown="1" may nest; each level renders recursively. */
+#define HTML_MAX_MARKDOWN_NEST 4
+static int markdown_nest;
+
+static int
+wants_markdown(const xmlChar **atts)
+{
+	for (int i = 0; atts != NULL && atts[i] != NULL; i += 2)
+		if (xmlStrcasecmp(atts[i], BAD_CAST "markdown") == 0 &&
+		    atts[i + 1] != NULL && (xmlStrEqual(atts[i + 1], BAD_CAST "1") ||
+		    xmlStrEqual(atts[i + 1], BAD_CAST "block") ||
+		    xmlStrEqual(atts[i + 1], BAD_CAST "span")))
+			return 1;
+	return 0;
+}
+
+/* Renders the Markdown content of f->md_el, html[f->md_start..end). */
+static void
+render_markdown(struct feed *f, size_t end)
+{
+	if (end > f->md_start && markdown_nest < HTML_MAX_MARKDOWN_NEST) {
+		markdown_nest++;
+		md_render(f->ch, f->md_el, f->html + f->md_start,
+		    end - f->md_start);
+		markdown_nest--;
+	}
+	f->md_el = NULL;
+	f->md_nest = 0;
+}
+
+/* Where the parser is in the chunk. */
+static size_t
+offset(struct feed *f)
+{
+	long n = xmlByteConsumed(f->parser) - f->primed;
+
+	if (n < 0)
+		return 0;
+	return (size_t)n > f->len ? f->len : (size_t)n;
+}
 
 /* Raw-HTML elements remember the tag they came from in _private (a static
  * string from the sanitiser's table), so a later end tag finds them. */
@@ -41,6 +90,11 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 
 	if (f->priming)
 		return;
+	if (f->md_el != NULL) {
+		if (xmlStrEqual(name, f->md_name))
+			f->md_nest++;
+		return;
+	}
 	if (f->skip) {
 		if (xmlStrEqual(name, f->skipname))
 			f->skip++;
@@ -79,6 +133,18 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	xmlAddChild(*f->cur, el);
 	/* void elements get their end event at once from the parser */
 	*f->cur = el;
+	if (wants_markdown(atts)) {
+		/* kramdown: the content is Markdown, up to the end tag */
+		f->md_el = el;
+		f->md_name = name;
+		f->md_nest = 1;
+		f->md_start = offset(f);
+		/* the parser reports the tag before it passes its ">" */
+		while (f->md_start < f->len && f->html[f->md_start] != '>')
+			f->md_start++;
+		if (f->md_start < f->len)
+			f->md_start++;
+	}
 }
 
 static void
@@ -90,6 +156,17 @@ on_end(void *ctx, const xmlChar *name)
 
 	if (f->priming)
 		return;
+	if (f->md_el != NULL) {
+		size_t end;
+		if (!xmlStrEqual(name, f->md_name) || --f->md_nest > 0)
+			return;
+		/* the end tag's "<" ends the Markdown */
+		end = offset(f);
+		while (end > f->md_start && f->html[end - 1] != '<')
+			end--;
+		render_markdown(f, end > f->md_start ? end - 1 : end);
+		/* then the element closes, below */
+	}
 	if (f->skip) {
 		if (xmlStrEqual(name, f->skipname) && --f->skip == 0)
 			f->skipname = NULL;
@@ -111,7 +188,7 @@ on_text(void *ctx, const xmlChar *s, int len)
 {
 	struct feed *f = ctx;
 
-	if (f->priming || f->skip || len <= 0)
+	if (f->priming || f->skip || f->md_el != NULL || len <= 0)
 		return;
 	append_text(*f->cur, (const char *)s, (size_t)len);
 }
@@ -191,9 +268,13 @@ html_feed(struct chapter *ch, xmlNode *base, xmlNode **cur, const char *html,
 		return;
 	htmlCtxtUseOptions(p, HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 	    HTML_PARSE_NONET);
+	f.parser = p;
+	f.html = html;
+	f.len = len;
 	f.priming = 1;
 	prime(p, base, *cur);
 	f.priming = 0;
+	f.primed = xmlByteConsumed(p);
 	/* the parser takes an int length: feed huge chunks in pieces */
 	while (len > 0) {
 		int n = len > (1 << 30) ? (1 << 30) : (int)len;
@@ -203,5 +284,7 @@ html_feed(struct chapter *ch, xmlNode *base, xmlNode **cur, const char *html,
 	}
 	/* a complete comment makes the parser pass on text it holds back */
 	htmlParseChunk(p, flush, (int)sizeof(flush) - 1, 0);
+	if (f.md_el != NULL)
+		render_markdown(&f, f.len);   /* never closed: all the rest */
 	htmlFreeParserCtxt(p);
 }
