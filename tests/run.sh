@@ -56,6 +56,12 @@ tally "$OUT/unit.txt"
 build/regress tests/regress >"$OUT/regress.txt" 2>/dev/null
 tally "$OUT/regress.txt"
 
+# the fixtures as a book: every repair and sanitiser rule must validate
+mkdir -p "$OUT/fixtures-book"
+cp tests/regress/*.md "$OUT/fixtures-book/"
+book fixtures-book "$OUT/fixtures-book" --quiet
+if [ "$rc" = 0 ]; then ok "fixtures: a book of every fixture exports"; else bad "fixtures: book" "exit $rc"; fi
+
 # ---- the sample book ----
 export SOURCE_DATE_EPOCH=
 unset SOURCE_DATE_EPOCH
