@@ -102,6 +102,9 @@ book_free(struct book *b)
 	free(c->src);
 	strlist_free(&c->authors);
 	strlist_free(&c->categories);
+	strlist_free(&c->statics);
+	free(c->pages);
+	free(b->pages_root);
 	free(b->root);
 	free(b->identifier);
 	free(b->modified);

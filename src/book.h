@@ -75,11 +75,14 @@ struct config {
 	char *rights, *date, *identifier, *base_url, *disclaimer;
 	struct strlist authors;
 	struct strlist categories;   /* configured order, as written */
+	struct strlist statics;      /* folders site-absolute files may be in */
+	char *pages;                 /* folder of the pages, "" for the root */
 	char *src;                   /* path of hbook.yaml, for diagnostics */
 };
 
 struct book {
 	char *root;              /* the content folder as given */
+	char *pages_root;        /* where the articles are: root or root/pages */
 	struct config cfg;
 	struct article **arts;   /* in reading order once sorted */
 	size_t narts, capart;

@@ -2,9 +2,11 @@
  * line. */
 #include "export.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "book.h"
 #include "diag.h"
@@ -38,6 +40,39 @@ list_book(const struct book *b)
 	}
 }
 
+static int
+lang_valid(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++) {
+		if (*s == '-' && n > 0)
+			n = 0;
+		else if (isalnum((unsigned char)*s) && ++n <= 8)
+			continue;
+		else
+			return 0;
+	}
+	return n > 0;
+}
+
+/* --lang: articles in another language go (those without one stay). */
+static void
+keep_language(struct book *b, const char *lang)
+{
+	size_t n = 0, len = strlen(lang);
+
+	for (size_t i = 0; i < b->narts; i++) {
+		struct article *a = b->arts[i];
+		if (a->lang == NULL || (strncasecmp(a->lang, lang, len) == 0 &&
+		    (a->lang[len] == '\0' || a->lang[len] == '-')))
+			b->arts[n++] = a;
+		else
+			article_free(a);
+	}
+	b->narts = n;
+}
+
 int
 export_run(const struct export_opts *o)
 {
@@ -49,13 +84,37 @@ export_run(const struct export_opts *o)
 
 	if (o->output != NULL && pack_check(o->output) < 0)
 		return -1;
-	if (scan_root(o->content, &s) < 0)
+	if (o->lang != NULL && !lang_valid(o->lang)) {
+		errx_at(NULL, 0, "--lang %s is not a language tag", o->lang);
 		return -1;
+	}
 	b = book_new(o->content);
-	if (config_load(b) < 0)
+	memset(&s, 0, sizeof(s));
+	if (config_load(b, o->config) < 0)
+		goto out;
+	if (b->cfg.pages != NULL) {
+		char *norm = path_normalize(b->cfg.pages);
+		if (norm == NULL) {
+			errx_at(b->cfg.src, 0, "pages: %s is outside the content "
+			    "folder", b->cfg.pages);
+			free(norm);
+			goto out;
+		}
+		free(b->cfg.pages);
+		b->cfg.pages = norm;
+	}
+	b->pages_root = b->cfg.pages && b->cfg.pages[0] ?
+	    path_join(o->content, b->cfg.pages) : xstrdup(o->content);
+	if (o->lang != NULL) {
+		free(b->cfg.language);
+		b->cfg.language = xstrdup(o->lang);
+	}
+	if (scan_root(b->pages_root, &s) < 0)
 		goto out;
 	for (size_t i = 0; i < s.articles.n; i++)
 		article_load(b, s.articles.v[i]);
+	if (o->lang != NULL)
+		keep_language(b, o->lang);
 	if (b->narts == 0) {
 		errx_at(o->content, 0, "no articles to export (all drafts or "
 		    "unreadable)");

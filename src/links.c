@@ -83,6 +83,9 @@ add_path(struct links *l, const char *p, struct article *a)
 	free(k);
 }
 
+static char *site_file(struct links *l, const char *dir, const char *path,
+    int *outside);
+
 struct links *
 links_new(struct book *b)
 {
@@ -92,9 +95,14 @@ links_new(struct book *b)
 	l->paths = strmap_new();
 	l->slugs = strmap_new();
 	l->images = strmap_new();
-	strlist_add(&l->statics, "static");
-	strlist_add(&l->statics, "assets");
-	strlist_add(&l->statics, "public");
+	if (b->cfg.statics.n) {
+		for (size_t i = 0; i < b->cfg.statics.n; i++)
+			strlist_add(&l->statics, b->cfg.statics.v[i]);
+	} else {
+		strlist_add(&l->statics, "static");
+		strlist_add(&l->statics, "assets");
+		strlist_add(&l->statics, "public");
+	}
 	for (size_t i = 0; i < b->narts; i++) {
 		struct article *a = b->arts[i];
 		char *stem = file_stem(a->path), *dir = path_dir(a->path);
@@ -410,14 +418,16 @@ links_href(struct chapter *ch, const char *raw, int line, xmlNode *a)
 	}
 	{
 		/* a file of the site that is not an article: a PDF, a form */
+		int outside;
 		char *joined = absolute ? xstrdup(path + 1) :
 		    path_join(ch->dir ? ch->dir : "", path);
 		char *norm = path_normalize(joined);
-		int exists = norm != NULL && norm[0] &&
-		    path_inside(l->book->root, norm);
+		char *file = site_file(l, ch->dir ? ch->dir : "", path, &outside);
+		int exists = file != NULL;
 		char *site = absolute ? xstrdup(path) : norm ?
 		    xasprintf("/%s", norm) : NULL;
 
+		free(file);
 		if (base != NULL && site != NULL && (absolute || exists)) {
 			char *web = xasprintf("%.*s%s", (int)(strlen(base) -
 			    (base[strlen(base) - 1] == '/')), base, site);
@@ -499,7 +509,7 @@ links_finish(struct links *l)
 	}
 }
 
-/* ---- images ---- */
+/* ---- files of the site ---- */
 
 /* Whether rel names a symbolic link (that path_inside() refused). */
 static int
@@ -541,6 +551,57 @@ sniff(const unsigned char *d, size_t n, const char **ext)
 	return NULL;
 }
 
+
+/* The path (relative to the content folder) of the file a link or image
+ * names, or NULL.  Relative paths start from the page's folder in the
+ * pages folder; site paths ("/img/x.png") from the pages folder, the
+ * content folder, then each static folder.  Paths that leave the content
+ * folder set *outside and are never looked at further. */
+static char *
+site_file(struct links *l, const char *dir, const char *path, int *outside)
+{
+	const struct book *b = l->book;
+	const char *pages = b->cfg.pages ? b->cfg.pages : "";
+	char *found = NULL, *n;
+
+	*outside = 0;
+	if (path[0] == '/') {
+		n = path_normalize(path + 1);
+		if (n == NULL || n[0] == '\0') {
+			*outside = n == NULL;
+			free(n);
+			return NULL;
+		}
+		for (size_t i = 0; found == NULL && i < l->statics.n + 2; i++) {
+			const char *base = i == 0 ? pages : i == 1 ? "" :
+			    l->statics.v[i - 2];
+			char *c = path_join(base, n);
+			if (path_inside(b->root, c))
+				found = c;
+			else
+				free(c);
+		}
+	} else {
+		char *j = path_join(dir, path), *pj;
+		n = path_normalize(j);
+		free(j);
+		if (n == NULL) {
+			*outside = 1;
+			return NULL;
+		}
+		pj = path_join(pages, n);
+		if (n[0] && path_inside(b->root, pj))
+			found = xstrdup(pj);
+		else if (access_link(b->root, pj))
+			*outside = 1;
+		free(pj);
+	}
+	free(n);
+	return found;
+}
+
+/* ---- images ---- */
+
 char *
 links_image(struct chapter *ch, const char *raw, int line)
 {
@@ -581,29 +642,7 @@ links_image(struct chapter *ch, const char *raw, int line)
 		free(url);
 		return NULL;
 	}
-	if (path[0] == '/') {
-		char *n = path_normalize(path + 1);
-		if (n != NULL && n[0] && path_inside(b->root, n))
-			found = xstrdup(n);
-		for (size_t i = 0; found == NULL && n != NULL &&
-		    i < l->statics.n; i++) {
-			char *c = path_join(l->statics.v[i], n);
-			if (path_inside(b->root, c))
-				found = c;
-			else
-				free(c);
-		}
-		free(n);
-	} else {
-		char *j = path_join(ch->dir ? ch->dir : "", path);
-		char *n = path_normalize(j);
-		if (n != NULL && n[0] && path_inside(b->root, n))
-			found = xstrdup(n);
-		else if (n == NULL || access_link(b->root, n))
-			outside = 1;
-		free(n);
-		free(j);
-	}
+	found = site_file(l, ch->dir ? ch->dir : "", path, &outside);
 	if (outside) {
 		warn_once(ch, "image", path, line, "image outside the content "
 		    "folder not read: %s (its alt text stands in)");

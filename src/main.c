@@ -36,6 +36,9 @@ static const char usage_export[] =
     "  -o, --output FILE     the book to write (required)\n"
     "      --css FILE        use FILE as the stylesheet\n"
     "      --templates DIR   take page templates from DIR\n"
+    "      --config FILE     read the settings from FILE, not CONTENT/hbook.yaml\n"
+    "      --lang TAG        only articles in language TAG (and those without)\n"
+    "      --report FILE     write every link and image and what became of it\n"
     "      --smart           typographic quotes, dashes and ellipses\n"
     "      --strict          treat warnings as errors\n"
     "  -q, --quiet           print no warnings\n"
@@ -51,6 +54,9 @@ main(int argc, char *argv[])
 		{"output", required_argument, NULL, 'o'},
 		{"css", required_argument, NULL, 'c'},
 		{"templates", required_argument, NULL, 't'},
+		{"config", required_argument, NULL, 'C'},
+		{"lang", required_argument, NULL, 'L'},
+		{"report", required_argument, NULL, 'R'},
 		{"smart", no_argument, NULL, 's'},
 		{"strict", no_argument, NULL, 'S'},
 		{"quiet", no_argument, NULL, 'q'},
@@ -97,6 +103,15 @@ main(int argc, char *argv[])
 			break;
 		case 't':
 			o.templates = optarg;
+			break;
+		case 'C':
+			o.config = optarg;
+			break;
+		case 'L':
+			o.lang = optarg;
+			break;
+		case 'R':
+			o.report = optarg;
 			break;
 		case 's':
 			o.smart = 1;

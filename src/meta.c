@@ -244,7 +244,7 @@ parse_front(const char *src, const char *text, size_t len, struct ydoc **doc,
 int
 article_load(struct book *b, const char *path)
 {
-	char *full = path_join(b->root, path), *text;
+	char *full = path_join(b->pages_root, path), *text;
 	size_t len;
 	int rc;
 
@@ -262,7 +262,7 @@ int
 article_from_text(struct book *b, const char *path, const char *text,
     size_t len)
 {
-	char *full = path_join(b->root, path), *stem;
+	char *full = path_join(b->pages_root, path), *stem;
 	const char *body;
 	struct ydoc *doc;
 	const struct ynode *m;
@@ -332,7 +332,7 @@ article_from_text(struct book *b, const char *path, const char *text,
 void
 category_load_index(struct book *b, struct category *c, const char *path)
 {
-	char *full = path_join(b->root, path), *text, *w;
+	char *full = path_join(b->pages_root, path), *text, *w;
 	const char *body;
 	size_t len;
 	struct ydoc *doc;
@@ -374,14 +374,15 @@ category_load_index(struct book *b, struct category *c, const char *path)
 static struct ydoc *config_doc;
 
 int
-config_load(struct book *b)
+config_load(struct book *b, const char *file)
 {
-	char *full = path_join(b->root, "hbook.yaml"), *text;
+	char *full = file ? xstrdup(file) : path_join(b->root, "hbook.yaml");
+	char *text;
 	size_t len;
 	int rc;
 
 	b->cfg.src = full;
-	if (access(full, F_OK) != 0)
+	if (file == NULL && access(full, F_OK) != 0)
 		return 0;
 	if ((text = read_text(full, &len)) == NULL) {
 		errx_at(full, 0, "cannot read the book's configuration");
@@ -424,6 +425,8 @@ config_from_text(struct book *b, const char *text, size_t len)
 	get_list(m, "author", &c->authors, full, 1);
 	get_list(m, "authors", &c->authors, full, 1);
 	get_list(m, "categories", &c->categories, full, 1);
+	get_list(m, "static", &c->statics, full, 1);
+	c->pages = get_text(m, "pages", full, 1);
 	field_map = ymap_get(m, "fields");
 	if (field_map != NULL && field_map->kind != Y_MAP) {
 		warnx_at(full, field_map->line, "'fields' should map hbook's "

@@ -15,9 +15,9 @@
 int frontmatter_split(const char *text, size_t len, const char **yaml,
     size_t *ylen, const char **body, int *body_line);
 
-/* Reads hbook.yaml in root when there is one.  Returns 0, or -1 after an
- * error diagnostic. */
-int config_load(struct book *b);
+/* Reads file, or hbook.yaml in root when file is NULL and there is one.
+ * Returns 0, or -1 after an error diagnostic. */
+int config_load(struct book *b, const char *file);
 
 /* The same from text in memory (for the fuzz targets). */
 int config_from_text(struct book *b, const char *text, size_t len);

@@ -300,8 +300,8 @@ render_section(struct book *b, struct links *l, struct category *c,
 		return -1;
 	}
 	if (c->intro_src != NULL) {
-		char *rel = xstrdup(c->intro_src + strlen(b->root) +
-		    (c->intro_src[strlen(b->root)] == '/'));
+		char *rel = xstrdup(c->intro_src + strlen(b->pages_root) +
+		    (c->intro_src[strlen(b->pages_root)] == '/'));
 		free(dir);
 		dir = path_dir(rel);
 		free(rel);
