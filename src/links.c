@@ -377,6 +377,8 @@ links_href(struct chapter *ch, const char *raw, int line, xmlNode *a)
 		free(full);
 		goto out;
 	}
+	if (p[0] == '@' && p[1] == '/')
+		p++;          /* Zola: "@/x.md" is x.md from the content root */
 	{
 		size_t n = strcspn(p, "?#");
 		char *enc = xstrndup(p, n);

@@ -1,7 +1,9 @@
 /* xhtml.c: the cmark-gfm tree as XHTML: one switch on node type. */
 #include "xhtml.h"
 
+#include <ctype.h>
 #include <stdlib.h>
+#include <strings.h>
 #include <string.h>
 
 #include <cmark-gfm.h>
@@ -9,6 +11,7 @@
 
 #include "diag.h"
 #include "html.h"
+#include "generator.h"
 #include "links.h"
 #include "mdlimit.h"
 #include "text.h"
@@ -18,14 +21,16 @@
 extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW,
     CMARK_NODE_TABLE_CELL, CMARK_NODE_STRIKETHROUGH;
 
-/* Parses md within the limits of mdlimit.c (warnings name src, when it
- * is not NULL). */
+/* Parses md after its template syntax is done (generator.c) and within
+ * the limits of mdlimit.c.  Warnings go to ch's file; ch may be NULL. */
 static cmark_node *
-md_parse(const char *md, size_t len, int smart, const char *src, int line0,
-    cmark_parser **pp)
+md_parse(const char *md, size_t len, struct chapter *ch, cmark_parser **pp)
 {
-	size_t llen;
-	char *limited = md_limit(md, len, src, line0, &llen);
+	size_t glen, llen;
+	char *expanded = generators_expand(md, len, ch, ch ? ch->line0 : 0, &glen);
+	char *limited = md_limit(expanded ? expanded : md, expanded ? glen : len,
+	    ch ? ch->src : NULL, ch ? ch->line0 : 0, &llen);
+	int smart = ch ? ch->smart : 0;
 	static const char *exts[] = {"table", "strikethrough", "autolink",
 	    "tasklist"};
 	int opts = CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8 |
@@ -38,8 +43,14 @@ md_parse(const char *md, size_t len, int smart, const char *src, int line0,
 		cmark_parser_attach_syntax_extension(p,
 		    cmark_find_syntax_extension(exts[i]));
 	/* cmark-gfm copies what it is fed */
-	cmark_parser_feed(p, limited ? limited : md, limited ? llen : len);
+	if (limited != NULL)
+		cmark_parser_feed(p, limited, llen);
+	else if (expanded != NULL)
+		cmark_parser_feed(p, expanded, glen);
+	else
+		cmark_parser_feed(p, md, len);
 	free(limited);
+	free(expanded);
 	*pp = p;
 	return cmark_parser_finish(p);
 }
@@ -202,7 +213,7 @@ char *
 markdown_first_h1(const char *md, size_t len)
 {
 	cmark_parser *p;
-	cmark_node *doc = md_parse(md, len, 0, NULL, 0, &p), *n;
+	cmark_node *doc = md_parse(md, len, NULL, &p), *n;
 	char *title = NULL;
 
 	for (n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
@@ -243,6 +254,7 @@ struct walk {
 	size_t created;          /* elements the stack created: the nesting */
 	cmark_node *dropped;     /* the heading that is the title */
 	struct buf text;         /* text waiting to become one node */
+	size_t skip;             /* bytes of text to drop: an alert's marker */
 	xmlNode *note;           /* the footnote being written */
 };
 
@@ -445,6 +457,55 @@ end_note(struct walk *w)
 	pop(w);
 }
 
+/* GitHub's alerts: a quote opening with "[!NOTE]" on a line of its own
+ * is a callout.  Returns 0 when n is a plain quote. */
+static int
+render_alert(struct walk *w, cmark_node *quote)
+{
+	static const char *const kinds[][2] = {{"NOTE", "Note"},
+	    {"TIP", "Tip"}, {"IMPORTANT", "Important"},
+	    {"WARNING", "Warning"}, {"CAUTION", "Caution"}};
+	cmark_node *para = cmark_node_first_child(quote);
+	struct buf text = {0};
+	xmlNode *div, *title;
+	char *cls;
+	size_t i;
+
+	if (para == NULL || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
+		return 0;
+	/* the paragraph's first line, as text */
+	buf_add(&text, "", 0);
+	for (cmark_node *k = cmark_node_first_child(para); k != NULL &&
+	    cmark_node_get_type(k) == CMARK_NODE_TEXT; k = cmark_node_next(k))
+		buf_adds(&text, cmark_node_get_literal(k));
+	for (i = 0; i < sizeof(kinds) / sizeof(*kinds); i++)
+		if (text.len == strlen(kinds[i][0]) + 3 &&
+		    strncmp(text.data, "[!", 2) == 0 &&
+		    strncasecmp(text.data + 2, kinds[i][0], text.len - 3) == 0 &&
+		    text.data[text.len - 1] == ']')
+			break;
+	if (i == sizeof(kinds) / sizeof(*kinds)) {
+		buf_free(&text);
+		return 0;
+	}
+	/* the marker and the line break after it are not written */
+	w->skip = text.len + 1;
+	buf_free(&text);
+	div = xmlNewNode(NULL, BAD_CAST "div");
+	cls = xasprintf("callout callout-%s", kinds[i][1]);
+	for (char *c = cls; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+	xmlSetProp(div, BAD_CAST "class", BAD_CAST cls);
+	xmlSetProp(div, BAD_CAST "role", BAD_CAST "note");
+	free(cls);
+	push(w, div);
+	title = el_new(div, "p");
+	xmlSetProp(title, BAD_CAST "class", BAD_CAST "callout-title");
+	append_text(title, kinds[i][1], strlen(kinds[i][1]));
+	append_text(div, "\n", 1);
+	return 1;
+}
+
 static void
 render_table_cell(struct walk *w, cmark_node *n)
 {
@@ -492,12 +553,12 @@ render_enter(struct walk *w, cmark_node *n, cmark_iter *it)
 	const char *lit;
 	xmlNode *el;
 
-	if (t == CMARK_NODE_TEXT) {
-		buf_adds(&w->text, cmark_node_get_literal(n));
-		return;
-	}
-	if (t == CMARK_NODE_SOFTBREAK) {
-		buf_addc(&w->text, '\n');
+	if (t == CMARK_NODE_TEXT || t == CMARK_NODE_SOFTBREAK) {
+		const char *s = t == CMARK_NODE_TEXT ? cmark_node_get_literal(n) :
+		    "\n";
+		size_t len = strlen(s), k = w->skip < len ? w->skip : len;
+		w->skip -= k;
+		buf_add(&w->text, s + k, len - k);
 		return;
 	}
 	flush_text(w);
@@ -521,7 +582,8 @@ render_enter(struct walk *w, cmark_node *n, cmark_iter *it)
 		push(w, NULL);
 		break;
 	case CMARK_NODE_BLOCK_QUOTE:
-		push(w, xmlNewNode(NULL, BAD_CAST "blockquote"));
+		if (!render_alert(w, n))
+			push(w, xmlNewNode(NULL, BAD_CAST "blockquote"));
 		break;
 	case CMARK_NODE_LIST:
 		if (cmark_node_get_list_type(n) == CMARK_ORDERED_LIST) {
@@ -794,8 +856,7 @@ void
 md_render(struct chapter *ch, xmlNode *parent, const char *md, size_t len)
 {
 	struct walk w = {0};
-	cmark_node *doc = md_parse(md, len, ch->smart, ch->src, ch->line0,
-	    &w.parser);
+	cmark_node *doc = md_parse(md, len, ch, &w.parser);
 	cmark_iter *it;
 	cmark_event_type ev;
 

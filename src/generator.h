@@ -1,0 +1,16 @@
+/* generator.h: Hugo, Jekyll (Liquid) and Zola template syntax in Markdown
+ * (see generator.c). */
+#ifndef HBOOK_GENERATOR_H
+#define HBOOK_GENERATOR_H
+
+#include <stddef.h>
+
+struct chapter;
+
+/* Returns md with the template syntax done (the caller frees it, *outlen
+ * its length), or NULL when md has none.  Warnings go to ch's file, with
+ * lines counted from line0; ch may be NULL for silence. */
+char *generators_expand(const char *md, size_t len, struct chapter *ch,
+    int line0, size_t *outlen);
+
+#endif
