@@ -77,6 +77,7 @@ struct config {
 	struct strlist categories;   /* configured order, as written */
 	struct strlist statics;      /* folders site-absolute files may be in */
 	char *pages;                 /* folder of the pages, "" for the root */
+	int kramdown;                /* markdown: kramdown */
 	char *src;                   /* path of hbook.yaml, for diagnostics */
 };
 

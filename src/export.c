@@ -79,7 +79,7 @@ export_run(const struct export_opts *o)
 	struct scan s;
 	struct book *b;
 	struct links *l = NULL;
-	struct page_opts po = {o->templates, o->smart};
+	struct page_opts po = {o->templates, o->smart, 0};
 	int rc = -1;
 
 	if (o->output != NULL && pack_check(o->output) < 0)
@@ -121,12 +121,15 @@ export_run(const struct export_opts *o)
 		goto out;
 	}
 	book_order(b, &s);
+	po.kramdown = b->cfg.kramdown;
 	l = links_new(b);
 	if (stylesheet_load(o->css, &b->css, &b->css_len) < 0 ||
 	    pages_articles(b, l, &po) < 0 || pages_front(b, l, &po) < 0)
 		goto out;
 	nav_build(b);
 	opf_build(b);
+	if (o->report != NULL && links_report(l, o->report) < 0)
+		goto out;
 	if (o->output == NULL) {
 		list_book(b);
 		rc = 0;

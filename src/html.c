@@ -11,7 +11,7 @@
 
 /* Raw HTML nested deeper than this is flattened: its content joins the
  * element at that depth.  Bounds the repair pass's recursion. */
-#define HTML_MAX_DEPTH 200
+#define HTML_MAX_DEPTH 100
 
 struct feed {
 	struct chapter *ch;
@@ -47,15 +47,51 @@ wants_markdown(const xmlChar **atts)
 	return 0;
 }
 
+/* s without the indentation all its lines share: HTML nests by
+ * indenting, and indented lines would be code to Markdown.  The caller
+ * frees the result. */
+static char *
+dedent(const char *s, size_t len, size_t *outlen)
+{
+	size_t min = (size_t)-1, i = 0;
+	struct buf b = {0};
+
+	while (i < len) {
+		size_t k = 0;
+		while (i + k < len && (s[i + k] == ' ' || s[i + k] == '\t'))
+			k++;
+		if (i + k < len && s[i + k] != '\n' && s[i + k] != '\r' && k < min)
+			min = k;
+		while (i < len && s[i] != '\n')
+			i++;
+		i++;
+	}
+	buf_add(&b, "", 0);
+	for (i = 0; i < len;) {
+		size_t k = 0;
+		while (k < min && i + k < len && (s[i + k] == ' ' || s[i + k] == '\t'))
+			k++;
+		i += k;
+		while (i < len && s[i] != '\n')
+			buf_addc(&b, s[i++]);
+		if (i < len)
+			buf_addc(&b, s[i++]);
+	}
+	*outlen = b.len;
+	return buf_steal(&b);
+}
+
 /* Renders the Markdown content of f->md_el, html[f->md_start..end). */
 static void
 render_markdown(struct feed *f, size_t end)
 {
 	if (end > f->md_start && markdown_nest < HTML_MAX_MARKDOWN_NEST) {
+		size_t n;
+		char *md = dedent(f->html + f->md_start, end - f->md_start, &n);
 		markdown_nest++;
-		md_render(f->ch, f->md_el, f->html + f->md_start,
-		    end - f->md_start);
+		md_render(f->ch, f->md_el, md, n);
 		markdown_nest--;
+		free(md);
 	}
 	f->md_el = NULL;
 	f->md_nest = 0;

@@ -35,7 +35,8 @@ int san_attributes(struct chapter *ch, xmlNode *el, const char *orig,
 
 /* Makes a chapter's tree valid XHTML content: moves or wraps children that
  * their parent may not hold (text in a <ul>, a <p> in a <table>, blocks in a
- * <p>), so what raw HTML and Markdown built together always validates. */
+ * <p>), so what raw HTML and Markdown built together always validates.
+ * Elements nested deeper than 100 levels are unwrapped first. */
 void xhtml_repair(xmlNode *root);
 
 #endif

@@ -2,6 +2,8 @@
 #include "links.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -19,6 +21,14 @@ struct pending {
 	char *frag;
 	const char *src;
 	int line;
+	size_t row;              /* its row in the report */
+};
+
+struct row {                     /* a line of --report */
+	const char *src;
+	int line;
+	const char *kind;
+	char *target, *outcome;
 };
 
 struct links {
@@ -29,6 +39,8 @@ struct links {
 	struct pending *pend;
 	size_t npend, cappend;
 	struct strlist statics;  /* folders site-absolute images may be in */
+	struct row *rows;
+	size_t nrows, caprows;
 };
 
 /* "sleep/naps.md", "sleep/naps/index.md", "/sleep/naps/" and
@@ -78,7 +90,8 @@ add_path(struct links *l, const char *p, struct article *a)
 {
 	char *k = path_key(p);
 
-	if (k != NULL && k[0])
+	/* "" is the site's home page, index.md at the root */
+	if (k != NULL)
 		strmap_put(l->paths, k, a);
 	free(k);
 }
@@ -132,8 +145,60 @@ links_free(struct links *l)
 	for (size_t i = 0; i < l->npend; i++)
 		free(l->pend[i].frag);
 	free(l->pend);
+	for (size_t i = 0; i < l->nrows; i++) {
+		free(l->rows[i].target);
+		free(l->rows[i].outcome);
+	}
+	free(l->rows);
 	strlist_free(&l->statics);
 	free(l);
+}
+
+size_t
+links_note(struct links *l, const char *src, int line, const char *kind,
+    const char *target, const char *outcome)
+{
+	struct row *r;
+
+	if (l == NULL)
+		return 0;
+	if (l->nrows == l->caprows) {
+		l->caprows = l->caprows ? l->caprows * 2 : 256;
+		l->rows = xrealloc(l->rows, l->caprows * sizeof(*l->rows));
+	}
+	r = &l->rows[l->nrows];
+	r->src = src;
+	r->line = line;
+	r->kind = kind;
+	r->target = xstrdup(target);
+	r->outcome = xstrdup(outcome);
+	return l->nrows++;
+}
+
+int
+links_report(const struct links *l, const char *path)
+{
+	FILE *f = fopen(path, "w");
+
+	if (f == NULL) {
+		errx_at(path, 0, "cannot write the report: %s", strerror(errno));
+		return -1;
+	}
+	fputs("article\tline\tkind\ttarget\toutcome\n", f);
+	for (size_t i = 0; i < l->nrows; i++) {
+		const struct row *r = &l->rows[i];
+		/* tabs and line breaks would break the table */
+		for (char *c = r->target; *c; c++)
+			if (*c == '\t' || *c == '\n' || *c == '\r')
+				*c = ' ';
+		fprintf(f, "%s\t%d\t%s\t%s\t%s\n", r->src, r->line, r->kind,
+		    r->target, r->outcome);
+	}
+	if (fclose(f) != 0) {
+		errx_at(path, 0, "cannot write the report: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
 }
 
 /* Removes template syntax a site generator would have filled in:
@@ -325,6 +390,7 @@ pend(struct links *l, xmlNode *a, struct article *target, const char *frag,
 	l->pend[l->npend].frag = xstrdup(frag);
 	l->pend[l->npend].src = src;
 	l->pend[l->npend].line = line;
+	l->pend[l->npend].row = l->nrows;     /* links_href() adds it next */
 	l->npend++;
 }
 
@@ -337,6 +403,8 @@ links_href(struct chapter *ch, const char *raw, int line, xmlNode *a)
 	char sch[16];
 	struct article *t;
 	int rc = 0, absolute;
+	const char *why = "not in the book";
+	int fallback = 0;
 
 	s = scheme(p, sch, sizeof(sch));
 	if (base != NULL && str_starts(p, base) &&
@@ -352,11 +420,13 @@ links_href(struct chapter *ch, const char *raw, int line, xmlNode *a)
 		    strcmp(s, "tel") && strcmp(s, "ftp")) {
 			warn_once(ch, "scheme", url, line,
 			    "link removed: '%s' is not a web address");
+			why = "not a web address";
 			rc = -1;
 		} else if ((href = clean_url(p)) == NULL || !valid_host(href)) {
 			free(href);
 			warn_once(ch, "url", url, line, "link removed: '%s' is "
 			    "not a valid address");
+			why = "not a valid address";
 			rc = -1;
 		} else {
 			xmlSetProp(a, BAD_CAST "href", BAD_CAST href);
@@ -416,7 +486,7 @@ links_href(struct chapter *ch, const char *raw, int line, xmlNode *a)
 		xmlSetProp(a, BAD_CAST "href", BAD_CAST t->file);
 		if (frag != NULL && frag[0])
 			pend(l, a, t, frag, ch->src, line);
-		goto out;
+		goto out;      /* pend() reads the row's number off nrows */
 	}
 	{
 		/* a file of the site that is not an article: a PDF, a form */
@@ -431,6 +501,7 @@ links_href(struct chapter *ch, const char *raw, int line, xmlNode *a)
 
 		free(file);
 		if (base != NULL && site != NULL && (absolute || exists)) {
+			fallback = 1;
 			char *web = xasprintf("%.*s%s", (int)(strlen(base) -
 			    (base[strlen(base) - 1] == '/')), base, site);
 			if ((href = clean_url(web)) != NULL) {
@@ -441,6 +512,8 @@ links_href(struct chapter *ch, const char *raw, int line, xmlNode *a)
 			}
 			free(web);
 		} else {
+			why = exists ? "a file that is not an article" :
+			    "a page not in the book";
 			warn_once(ch, "page", path, line, exists ?
 			    "link to '%s', a file that is not an article, "
 			    "written as text (set base_url to link to the site)" :
@@ -453,6 +526,24 @@ links_href(struct chapter *ch, const char *raw, int line, xmlNode *a)
 		free(joined);
 	}
 out:
+	if (l != NULL) {
+		xmlChar *h = rc < 0 ? NULL : xmlGetProp(a, BAD_CAST "href");
+		char *outcome;
+
+		if (rc < 0)
+			outcome = xasprintf("text: %s", why);
+		else if (h != NULL && fallback)
+			outcome = xasprintf("web link, not in the book: %s", h);
+		else if (h != NULL && strchr((const char *)h, ':') != NULL)
+			outcome = xasprintf("web link: %s", h);
+		else if (h != NULL && h[0] == '#')
+			outcome = xstrdup("in the book: this page");
+		else
+			outcome = xasprintf("in the book: %s", h ? (char *)h : "");
+		links_note(l, ch->src, line, "link", raw, outcome);
+		free(outcome);
+		xmlFree(h);
+	}
 	free(path);
 	free(frag);
 	free(url);
@@ -461,7 +552,7 @@ out:
 
 static void
 set_fragment(xmlNode *a, struct strmap *ids, const char *file,
-    const char *frag, const char *src, int line)
+    const char *frag, const char *src, int line, struct row *row)
 {
 	char *id = NULL, *href;
 
@@ -481,6 +572,11 @@ set_fragment(xmlNode *a, struct strmap *ids, const char *file,
 	} else {
 		href = xasprintf("%s#%s", file, id);
 	}
+	if (row != NULL) {
+		free(row->outcome);
+		row->outcome = id ? xasprintf("in the book: %s", href) :
+		    xasprintf("in the book: %s (no section #%s)", href, frag);
+	}
 	set_attr(a, "href", href);
 	free(href);
 	free(id);
@@ -495,7 +591,7 @@ links_check_local(struct chapter *ch)
 
 		xmlUnsetProp(a, BAD_CAST "data-hbook-frag");
 		set_fragment(a, ch->ids, ch->file ? ch->file : "",
-		    (const char *)frag, ch->src, 0);
+		    (const char *)frag, ch->src, 0, NULL);
 		xmlFree(frag);
 	}
 	ch->nlocal = 0;
@@ -507,7 +603,7 @@ links_finish(struct links *l)
 	for (size_t i = 0; i < l->npend; i++) {
 		struct pending *p = &l->pend[i];
 		set_fragment(p->a, p->target->ids, p->target->file, p->frag,
-		    p->src, p->line);
+		    p->src, p->line, p->row < l->nrows ? &l->rows[p->row] : NULL);
 	}
 }
 
@@ -616,6 +712,7 @@ links_image(struct chapter *ch, const char *raw, int line)
 	size_t len;
 	struct resource *r;
 	int outside = 0;
+	const char *why = "not found";
 
 	if (l == NULL)
 		return clean_url(raw);
@@ -631,6 +728,7 @@ links_image(struct chapter *ch, const char *raw, int line)
 	if (scheme(url, sch, sizeof(sch))[0] || str_starts(url, "//")) {
 		warn_once(ch, "image", url, line, "remote image not embedded: "
 		    "%s (its alt text stands in)");
+		links_note(l, ch->src, line, "image", raw, "alt text: remote");
 		free(url);
 		return NULL;
 	}
@@ -646,6 +744,7 @@ links_image(struct chapter *ch, const char *raw, int line)
 	}
 	found = site_file(l, ch->dir ? ch->dir : "", path, &outside);
 	if (outside) {
+		why = "outside the content folder";
 		warn_once(ch, "image", path, line, "image outside the content "
 		    "folder not read: %s (its alt text stands in)");
 		goto out;
@@ -660,17 +759,20 @@ links_image(struct chapter *ch, const char *raw, int line)
 		int rc = file_read(full, (char **)&data, &len);
 		free(full);
 		if (rc < 0) {
+			why = "cannot be read";
 			warn_once(ch, "image", path, line, "cannot read image "
 			    "%s (its alt text stands in)");
 			goto out;
 		}
 	}
 	if ((type = sniff(data, len, &ext)) == NULL) {
+		why = "not a PNG, JPEG, GIF or SVG image";
 		warn_once(ch, "image", path, line, "not a PNG, JPEG, GIF or "
 		    "SVG image: %s (its alt text stands in)");
 		goto out;
 	}
 	if (strcmp(ext, "webp") == 0) {
+		why = "WebP, left out";
 		warn_once(ch, "image", path, line, "WebP image left out: %s "
 		    "(many e-readers cannot show WebP; convert it to PNG or "
 		    "JPEG)");
@@ -698,6 +800,12 @@ links_image(struct chapter *ch, const char *raw, int line)
 	}
 	rel = xasprintf("../%s", r->href);
 out:
+	{
+		char *outcome = rel ? xasprintf("embedded: %s", rel + 3) :
+		    xasprintf("alt text: %s", why);
+		links_note(l, ch->src, line, "image", raw, outcome);
+		free(outcome);
+	}
 	free(data);
 	free(found);
 	free(path);

@@ -33,6 +33,15 @@ char *links_image(struct chapter *ch, const char *url, int line);
 struct article *links_find(struct links *l, const struct article *from,
     const char *ref);
 
+/* Adds a row to the report: what became of a link or image.  Returns
+ * the row's number. */
+size_t links_note(struct links *l, const char *src, int line,
+    const char *kind, const char *target, const char *outcome);
+
+/* Writes the report (--report) as tab-separated rows: article, line,
+ * kind, target, outcome.  Returns 0, or -1 after an error diagnostic. */
+int links_report(const struct links *l, const char *path);
+
 /* Checks the fragments of links within the chapter once it is complete:
  * a missing one points at the page itself, with a warning. */
 void links_check_local(struct chapter *ch);

@@ -9,7 +9,9 @@
  *   MD_MAX_MARKERS  container markers (">", "-", "*", "+", "1." ...)
  *                   opening one line; the deeper ones are removed, so
  *                   their content joins the deepest kept container;
- *   MD_MAX_BLOCK    bytes in one block of lines without a blank line;
+ *   MD_MAX_BLOCK    bytes in one block of lines without a blank line
+ *                   (raw HTML blocks, which start with "<" and which
+ *                   cmark-gfm reads in linear time, are exempt);
  *                   a longer block is written as preformatted text, as
  *                   it is: indented four spaces, it is a code block, which
  *                   cmark-gfm reads in linear time.  (Escaping its
@@ -47,6 +49,16 @@ marker(const char *s, const char *end)
 	while (p < end && (*p == ' ' || *p == '\t'))
 		p++;
 	return (size_t)(p - s);
+}
+
+/* Whether the block at s is raw HTML: a tag opens its first line. */
+static int
+html_start(const char *s, const char *end)
+{
+	while (s < end && (*s == ' ' || *s == '\t'))
+		s++;
+	return s + 1 < end && s[0] == '<' && (isalpha((unsigned char)s[1]) ||
+	    s[1] == '/' || s[1] == '!');
 }
 
 static int
@@ -113,7 +125,8 @@ md_limit(const char *md, size_t len, const char *src, int line0,
 			buf_add(&out, s, (size_t)(p - s));
 			buf_add(&out, q, (size_t)(next - q));
 			changed = 1;
-		} else if ((size_t)(next - block) > MD_MAX_BLOCK) {
+		} else if ((size_t)(next - block) > MD_MAX_BLOCK &&
+		    !html_start(block, end)) {
 			/* the block is too long: from here to its end is text */
 			const char *bend = next;
 			while (bend < end) {

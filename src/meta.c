@@ -72,22 +72,37 @@ frontmatter_split(const char *text, size_t len, const char **yaml,
 	return -1;
 }
 
-/* The node for hbook's field name: the site's names from "fields:" first. */
+static int
+has_value(const struct ynode *v)
+{
+	return v != NULL && v->kind != Y_NULL &&
+	    (v->kind != Y_SCALAR || v->str[0] != '\0');
+}
+
+/* The node for hbook's field name: the site's names from "fields:" first,
+ * in order, the first with a value winning; then hbook's own name. */
 static const struct ynode *
 field(const struct ynode *map, const char *name)
 {
-	const struct ynode *alias = ymap_get(field_map, name), *v;
+	const struct ynode *alias = ymap_get(field_map, name), *v, *first = NULL;
 
 	if (alias != NULL && alias->kind == Y_SCALAR) {
-		if ((v = ymap_get(map, alias->str)) != NULL)
+		if (has_value(v = ymap_get(map, alias->str)))
 			return v;
+		first = v;
 	} else if (alias != NULL && alias->kind == Y_SEQ) {
-		for (size_t i = 0; i < alias->nkids; i++)
-			if (ystr(alias->kids[i]) != NULL &&
-			    (v = ymap_get(map, alias->kids[i]->str)) != NULL)
+		for (size_t i = 0; i < alias->nkids; i++) {
+			if (ystr(alias->kids[i]) == NULL)
+				continue;
+			v = ymap_get(map, alias->kids[i]->str);
+			if (has_value(v))
 				return v;
+			if (first == NULL)
+				first = v;
+		}
 	}
-	return ymap_get(map, name);
+	v = ymap_get(map, name);
+	return has_value(v) || first == NULL ? v : first;
 }
 
 /* A text field: NULL when absent, empty, null or not text (with a
@@ -99,8 +114,12 @@ get_text(const struct ynode *map, const char *name, const char *src,
 	const struct ynode *v = field(map, name);
 	char *s;
 
-	if (v == NULL || v->kind == Y_NULL)
+	if (v == NULL)
 		return NULL;
+	if (v->kind == Y_NULL) {
+		warnx_at(src, line0 + v->line - 1, "'%s' is empty; ignored", name);
+		return NULL;
+	}
 	if (v->kind != Y_SCALAR) {
 		warnx_at(src, line0 + v->line - 1, "'%s' should be text; "
 		    "ignored", name);
@@ -112,6 +131,7 @@ get_text(const struct ynode *map, const char *name, const char *src,
 		free(tmp);
 	}
 	if (s[0] == '\0') {
+		warnx_at(src, line0 + v->line - 1, "'%s' is empty; ignored", name);
 		free(s);
 		return NULL;
 	}
@@ -218,6 +238,14 @@ parse_front(const char *src, const char *text, size_t len, struct ydoc **doc,
 	const char *errmsg;
 
 	*doc = NULL;
+	if ((len >= 3 && strncmp(text, "+++", 3) == 0) ||
+	    (len >= 6 && strncmp(text, "\xEF\xBB\xBF+++", 6) == 0)) {
+		/* Debian has no TOML library for C, and a hand-written parser
+		 * would guess wrong on real files: refuse it plainly */
+		errx_at(src, 1, "TOML front matter (+++) is not supported: "
+		    "write it as YAML between '---' lines");
+		return -1;
+	}
 	if (frontmatter_split(text, len, &yaml, &ylen, body, body_line) < 0) {
 		warnx_at(src, 1, "front matter opened with '---' is never "
 		    "closed; skipped");
@@ -427,6 +455,15 @@ config_from_text(struct book *b, const char *text, size_t len)
 	get_list(m, "categories", &c->categories, full, 1);
 	get_list(m, "static", &c->statics, full, 1);
 	c->pages = get_text(m, "pages", full, 1);
+	{
+		char *dialect = get_text(m, "markdown", full, 1);
+		if (dialect != NULL && strcmp(dialect, "kramdown") == 0)
+			c->kramdown = 1;
+		else if (dialect != NULL && strcmp(dialect, "commonmark") != 0)
+			warnx_at(full, 0, "markdown: '%s' is not commonmark or "
+			    "kramdown; commonmark is used", dialect);
+		free(dialect);
+	}
 	field_map = ymap_get(m, "fields");
 	if (field_map != NULL && field_map->kind != Y_MAP) {
 		warnx_at(full, field_map->line, "'fields' should map hbook's "

@@ -103,6 +103,7 @@ page_start(struct chapter *ch, const struct page_opts *o, const char *name,
 		return NULL;
 	chapter_init(ch, doc, src);
 	ch->smart = o->smart;
+	ch->kramdown = o->kramdown;
 	root = xmlDocGetRootElement(doc);
 	ch->epub = xmlSearchNsByHref(doc, root, BAD_CAST EPUB_NS);
 	if (ch->epub == NULL)
@@ -240,7 +241,15 @@ render_article(struct book *b, struct links *l, struct article *a,
 			if (t == NULL)
 				warnx_at(a->src, 1, "related article not in the "
 				    "book: %s", a->related.v[i]);
+			links_note(l, a->src, 1, "related", a->related.v[i],
+			    t ? "left out: the article itself" :
+			    "left out: not in the book");
 			continue;
+		}
+		{
+			char *note = xasprintf("in the book: %s", t->file);
+			links_note(l, a->src, 1, "related", a->related.v[i], note);
+			free(note);
 		}
 		for (size_t k = 0; k < i; k++)
 			seen |= links_find(l, a, a->related.v[k]) == t;

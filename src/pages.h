@@ -9,6 +9,7 @@ struct links;
 struct page_opts {
 	const char *templates;   /* --templates DIR, or NULL */
 	int smart;               /* --smart */
+	int kramdown;            /* hbook.yaml markdown: kramdown */
 };
 
 /* Each returns 0, or -1 after an error diagnostic. */

@@ -506,9 +506,46 @@ repair(xmlNode *el, int depth)
 	}
 }
 
+/* Elements deeper than this below the page's root are unwrapped, their
+ * content joining their ancestor: XML parsers refuse deep documents
+ * (libxml2 past 256 levels) and readers slow down.  The repairs after it
+ * may add a level for each, which the limit leaves room for. */
+#define XHTML_MAX_DEPTH 100
+
+static void
+flatten(xmlNode *el, int depth)
+{
+	xmlNode *n = el->children;
+
+	while (n != NULL) {
+		xmlNode *prev = n->prev;
+
+		if (n->type != XML_ELEMENT_NODE) {
+			n = n->next;
+			continue;
+		}
+		if (depth < XHTML_MAX_DEPTH) {
+			flatten(n, depth + 1);
+			n = n->next;
+			continue;
+		}
+		while (n->children != NULL) {
+			xmlNode *k = n->children;
+			xmlUnlinkNode(k);
+			xmlAddPrevSibling(n, k);
+		}
+		xmlUnlinkNode(n);
+		xmlFreeNode(n);
+		/* moved text may have merged into prev: go on from there */
+		n = prev != NULL ? prev->next : el->children;
+	}
+}
+
 void
 xhtml_repair(xmlNode *root)
 {
-	if (root != NULL)
+	if (root != NULL) {
+		flatten(root, 1);
 		repair(root, 0);
+	}
 }

@@ -457,6 +457,107 @@ end_note(struct walk *w)
 	pop(w);
 }
 
+/* Where Markdown resumes in an HTML block, kramdown's way: after a line
+ * that ends with the end tag of a block element, when the next line does
+ * not start with a tag.  CommonMark runs the HTML block on to the next
+ * blank line, so sites written for kramdown (VA.gov) would lose their
+ * Markdown there.  Returns the offset, or 0 for none. */
+static size_t
+markdown_resumes(const char *s, size_t len)
+{
+	static const char *const blocks[] = {"address", "article", "aside",
+	    "blockquote", "details", "div", "dl", "fieldset", "figure", "footer",
+	    "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
+	    "nav", "ol", "p", "pre", "section", "table", "ul", NULL};
+	size_t i = 0;
+
+	while (i < len) {
+		const char *eol = memchr(s + i, '\n', len - i);
+		size_t e = eol ? (size_t)(eol - s) : len, k = e, next = e + 1;
+		const char *tag;
+
+		while (k > i && (s[k - 1] == ' ' || s[k - 1] == '\r'))
+			k--;
+		if (eol == NULL || next >= len)
+			return 0;
+		if (k > i && s[k - 1] == '>') {
+			size_t t = k - 1;
+			while (t > i && s[t] != '<')
+				t--;
+			tag = s + t;
+			if (tag[0] == '<' && tag[1] == '/') {
+				for (int b = 0; blocks[b]; b++) {
+					size_t bl = strlen(blocks[b]);
+					if (k - t == bl + 3 && strncasecmp(tag + 2,
+					    blocks[b], bl) == 0 && s[next] != '<' &&
+					    s[next] != ' ' && s[next] != '\t' &&
+					    s[next] != '\n')
+						return next;
+				}
+			}
+		}
+		i = next;
+	}
+	return 0;
+}
+
+/* Indented HTML after an HTML block: CommonMark makes it a code block,
+ * but sites written for kramdown indent the HTML they nest (VA.gov's FAQ
+ * pages).  An indented block that starts with a tag, right after raw HTML
+ * or inside an element raw HTML opened, is HTML. */
+static int
+indented_html(struct walk *w, cmark_node *n)
+{
+	const char *lit = cmark_node_get_literal(n);
+	cmark_node *prev = cmark_node_previous(n);
+	int len, off;
+	char c;
+
+	if (!w->ch->kramdown || cmark_node_get_fenced(n, &len, &off, &c))
+		return 0;
+	while (*lit == ' ' || *lit == '\t' || *lit == '\n')
+		lit++;
+	if (lit[0] != '<' || !(isalpha((unsigned char)lit[1]) || lit[1] == '/'))
+		return 0;
+	return (prev != NULL && cmark_node_get_type(prev) == CMARK_NODE_HTML_BLOCK) ||
+	    (w->cur != NULL && w->cur->_private != NULL);
+}
+
+static int html_split_depth;
+
+static void
+render_html_block(struct walk *w, cmark_node *n)
+{
+	struct chapter *ch = w->ch;
+	const char *lit = cmark_node_get_literal(n);
+	size_t len = strlen(lit), at;
+	xmlNode *before = w->cur;
+
+	at = ch->kramdown && html_split_depth < 16 ?
+	    markdown_resumes(lit, len) : 0;
+	if (at == 0) {
+		html_feed(ch, base_of(w), &w->cur, lit, len, node_line(ch, n));
+		return;
+	}
+	html_feed(ch, base_of(w), &w->cur, lit, at, node_line(ch, n));
+	if (w->cur != before) {
+		/* the HTML is not closed there: it all stays HTML */
+		html_feed(ch, base_of(w), &w->cur, lit + at, len - at,
+		    node_line(ch, n));
+		return;
+	}
+	html_split_depth++;
+	{
+		int line0 = ch->line0;
+		ch->line0 = node_line(ch, n);
+		for (size_t k = 0; k < at; k++)
+			ch->line0 += lit[k] == '\n';
+		md_render(ch, w->cur, lit + at, len - at);
+		ch->line0 = line0;
+	}
+	html_split_depth--;
+}
+
 /* GitHub's alerts: a quote opening with "[!NOTE]" on a line of its own
  * is a callout.  Returns 0 when n is a plain quote. */
 static int
@@ -617,6 +718,13 @@ render_enter(struct walk *w, cmark_node *n, cmark_iter *it)
 		break;
 	case CMARK_NODE_CODE_BLOCK: {
 		const char *info = cmark_node_get_fence_info(n);
+
+		if (indented_html(w, n)) {
+			lit = cmark_node_get_literal(n);
+			html_feed(ch, base_of(w), &w->cur, lit, strlen(lit),
+			    node_line(ch, n));
+			break;
+		}
 		xmlNode *pre = el_new(NULL, "pre"), *code = el_new(pre, "code");
 		size_t k = info ? strcspn(info, " \t") : 0;
 
@@ -636,6 +744,8 @@ render_enter(struct walk *w, cmark_node *n, cmark_iter *it)
 		break;
 	}
 	case CMARK_NODE_HTML_BLOCK:
+		render_html_block(w, n);
+		break;
 	case CMARK_NODE_HTML_INLINE:
 		lit = cmark_node_get_literal(n);
 		html_feed(ch, base_of(w), &w->cur, lit, strlen(lit),

@@ -23,6 +23,7 @@ struct chapter {
 	const char *src;         /* file named in diagnostics */
 	int line0;               /* line of the Markdown's first line */
 	int smart;
+	int kramdown;            /* hbook.yaml markdown: kramdown */
 	const char *drop_h1;     /* drop a first level-1 heading with this text */
 	struct links *links;     /* NULL: hrefs and image paths stay as written */
 	struct article *art;     /* the article, when links is set */

@@ -1,8 +1,9 @@
 /* regress.c: fixture tests for Markdown -> XHTML.  Each tests/regress/
  * CASE.md renders (without a book: links and image paths stay as written)
  * and must equal CASE.xhtml byte for byte.  Names holding "smart" render
- * with --smart.  "regress --regen DIR" rewrites the expected files after a
- * deliberate change; review the diff before committing it. */
+ * with --smart, names holding "kramdown" with markdown: kramdown.
+ * "regress --regen DIR" rewrites the expected files after a deliberate
+ * change; review the diff before committing it. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +37,7 @@ render_fixture(const char *name, const char *md, size_t len, size_t *outlen)
 
 	chapter_init(&ch, doc, name);
 	ch.smart = strstr(name, "smart") != NULL;
+	ch.kramdown = strstr(name, "kramdown") != NULL;
 	ch.epub = xmlSearchNsByHref(doc, xmlDocGetRootElement(doc),
 	    BAD_CAST "http://www.idpf.org/2007/ops");
 	md_render(&ch, body, md, len);

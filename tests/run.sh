@@ -133,6 +133,30 @@ if [ -d "$CORPORA/vagov-content/pages" ]; then
 	if [ "$rc" = 0 ]; then ok "vagov: exports"; else bad "vagov: exports" "exit $rc"; fi
 	book healthcare "$CORPORA/healthcare-gov-2013/_posts"
 	if [ "$rc" = 0 ]; then ok "healthcare.gov: exports"; else bad "healthcare.gov: exports" "exit $rc"; fi
+	# the real sites as they are, each with its settings from tests/:
+	# links to pages in the book resolve inside it, images exist, no
+	# template syntax is left
+	book vagov-site "$CORPORA/vagov-content" --config tests/vagov.yaml \
+		--report "$OUT/vagov-site.tsv"
+	if [ "$rc" = 0 ]; then ok "vagov site: exports"; else bad "vagov site: exports" "exit $rc"; fi
+	"$HBOOK" list "$CORPORA/vagov-content" --config tests/vagov.yaml >"$OUT/vagov-site.list" 2>/dev/null
+	python3 tests/corpus-check.py vagov "$CORPORA/vagov-content" pages \
+		https://www.va.gov "$OUT/vagov-site.list" "$OUT/vagov-site.tsv" \
+		"$OUT/vagov-site.epub" assets >"$OUT/vagov-check.txt" 2>&1
+	cat "$OUT/vagov-check.txt"
+	tally "$OUT/vagov-check.txt"
+	book healthcare-site "$CORPORA/healthcare-gov-2013" --config tests/healthcare.yaml \
+		--lang en --report "$OUT/healthcare-site.tsv"
+	if [ "$rc" = 0 ]; then ok "healthcare.gov site (English): exports"; else bad "healthcare.gov site: exports" "exit $rc"; fi
+	"$HBOOK" list "$CORPORA/healthcare-gov-2013" --config tests/healthcare.yaml --lang en >"$OUT/healthcare-site.list" 2>/dev/null
+	check "healthcare.gov site: --lang en leaves out the Spanish pages" sh -c "! grep -q '	es/' '$OUT/healthcare-site.list'"
+	python3 tests/corpus-check.py healthcare "$CORPORA/healthcare-gov-2013" _posts \
+		https://www.healthcare.gov "$OUT/healthcare-site.list" "$OUT/healthcare-site.tsv" \
+		"$OUT/healthcare-site.epub" >"$OUT/healthcare-check.txt" 2>&1
+	cat "$OUT/healthcare-check.txt"
+	tally "$OUT/healthcare-check.txt"
+	check "report: one row per link and image, with its outcome" \
+		grep -q "	link	/health-care/eligibility/	in the book: " "$OUT/vagov-site.tsv"
 else
 	bad "corpora" "$CORPORA not found"
 fi

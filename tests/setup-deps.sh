@@ -30,6 +30,7 @@ test)
 	command -v java >/dev/null 2>&1 || need default-jre-headless
 	command -v unzip >/dev/null 2>&1 || need unzip
 	command -v xmllint >/dev/null 2>&1 || need libxml2-utils
+	command -v python3 >/dev/null 2>&1 || need python3
 	;;
 esac
 
