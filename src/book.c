@@ -49,7 +49,7 @@ article_free(struct article *a)
 	}
 	free(a->heads);
 	strmap_free(a->ids);
-	free(a->xhtml);
+	free(a->zip);
 	free(a);
 }
 

@@ -40,9 +40,8 @@ struct article {
 	struct heading *heads;
 	size_t nheads;
 	struct strmap *ids;      /* every id in the chapter, for fragments */
-	void *doc;               /* its xmlDoc until links are final */
-	char *xhtml;             /* the serialised chapter */
-	size_t xhtml_len;
+	unsigned char *zip;      /* the chapter deflated, as a one-entry zip */
+	size_t zip_len;          /* (pack.c copies it into the book as is) */
 };
 
 struct category {

@@ -3,8 +3,20 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+
+#include "util.h"
 
 static int quiet, strict, nerrors, nwarnings;
+static _Thread_local struct buf *capture;
+static _Thread_local int discarding;
+
+void
+diag_capture(struct buf *out, int discard)
+{
+	capture = out;
+	discarding = discard;
+}
 
 void
 diag_setup(int q, int s)
@@ -17,39 +29,66 @@ void
 diag(enum diag_level level, const char *file, int line, const char *fmt, ...)
 {
 	va_list ap;
+	char *msg, *where;
 
+	if (discarding)
+		return;
 	if (level == DIAG_WARNING) {
-		nwarnings++;
+		__atomic_add_fetch(&nwarnings, 1, __ATOMIC_RELAXED);
 		if (strict) {
-			nerrors++;
+			__atomic_add_fetch(&nerrors, 1, __ATOMIC_RELAXED);
 		} else if (quiet) {
 			return;
 		}
 	} else {
-		nerrors++;
+		__atomic_add_fetch(&nerrors, 1, __ATOMIC_RELAXED);
 	}
-	fputs("hbook: ", stderr);
-	if (file != NULL) {
-		if (line > 0)
-			fprintf(stderr, "%s:%d: ", file, line);
-		else
-			fprintf(stderr, "%s: ", file);
+	{
+		char small[512];
+		int n;
+		va_start(ap, fmt);
+		n = vsnprintf(small, sizeof(small), fmt, ap);
+		va_end(ap);
+		if (n < 0) {
+			msg = xstrdup("");
+		} else if ((size_t)n < sizeof(small)) {
+			msg = xstrdup(small);
+		} else {
+			msg = xmalloc((size_t)n + 1);
+			va_start(ap, fmt);
+			vsnprintf(msg, (size_t)n + 1, fmt, ap);
+			va_end(ap);
+		}
 	}
-	fputs(level == DIAG_WARNING ? "warning: " : "error: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
+	if (file == NULL)
+		where = xstrdup("");
+	else if (line > 0)
+		where = xasprintf("%s:%d: ", file, line);
+	else
+		where = xasprintf("%s: ", file);
+	if (capture != NULL) {
+		buf_adds(capture, "hbook: ");
+		buf_adds(capture, where);
+		buf_adds(capture, level == DIAG_WARNING ? "warning: " : "error: ");
+		buf_adds(capture, msg ? msg : "");
+		buf_addc(capture, '\n');
+	} else {
+		fprintf(stderr, "hbook: %s%s%s\n", where,
+		    level == DIAG_WARNING ? "warning: " : "error: ",
+		    msg ? msg : "");
+	}
+	free(where);
+	free(msg);
 }
 
 int
 diag_errors(void)
 {
-	return nerrors;
+	return __atomic_load_n(&nerrors, __ATOMIC_RELAXED);
 }
 
 int
 diag_warnings(void)
 {
-	return nwarnings;
+	return __atomic_load_n(&nwarnings, __ATOMIC_RELAXED);
 }

@@ -17,6 +17,12 @@ void diag(enum diag_level level, const char *file, int line,
 #define warnx_at(file, line, ...) diag(DIAG_WARNING, file, line, __VA_ARGS__)
 #define errx_at(file, line, ...) diag(DIAG_ERROR, file, line, __VA_ARGS__)
 
+/* Diagnostics of the calling thread go to out (NULL: to stderr again), so
+ * chapters rendered in parallel report in reading order; discard drops
+ * them, uncounted (a chapter rendered a second time). */
+struct buf;
+void diag_capture(struct buf *out, int discard);
+
 int diag_errors(void);     /* errors so far (strict warnings included) */
 int diag_warnings(void);   /* warnings so far */
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "book.h"
 #include "diag.h"
@@ -73,14 +74,42 @@ keep_language(struct book *b, const char *lang)
 	b->narts = n;
 }
 
+static int
+res_cmp(const void *x, const void *y)
+{
+	return strcmp((*(struct resource *const *)x)->href,
+	    (*(struct resource *const *)y)->href);
+}
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* --timings: the stages' times, to standard error. */
+static void
+stage(const struct export_opts *o, const char *name, double *t)
+{
+	double n = now();
+
+	if (o->timings)
+		fprintf(stderr, "hbook: timing: %-8s %7.3f s\n", name, n - *t);
+	*t = n;
+}
+
 int
 export_run(const struct export_opts *o)
 {
 	struct scan s;
 	struct book *b;
 	struct links *l = NULL;
-	struct page_opts po = {o->templates, o->smart, 0};
+	struct page_opts po = {o->templates, o->smart, 0, o->jobs, o->level};
 	int rc = -1;
+	double t = now();
 
 	if (o->output != NULL && pack_check(o->output) < 0)
 		return -1;
@@ -111,6 +140,7 @@ export_run(const struct export_opts *o)
 	}
 	if (scan_root(b->pages_root, &s) < 0)
 		goto out;
+	stage(o, "scan", &t);
 	for (size_t i = 0; i < s.articles.n; i++)
 		article_load(b, s.articles.v[i]);
 	if (o->lang != NULL)
@@ -122,12 +152,18 @@ export_run(const struct export_opts *o)
 	}
 	book_order(b, &s);
 	po.kramdown = b->cfg.kramdown;
+	stage(o, "read", &t);
 	l = links_new(b);
+	stage(o, "links", &t);
 	if (stylesheet_load(o->css, &b->css, &b->css_len) < 0 ||
 	    pages_articles(b, l, &po) < 0 || pages_front(b, l, &po) < 0)
 		goto out;
+	/* images were found in whatever order the threads met them */
+	if (b->nres)
+		qsort(b->res, b->nres, sizeof(*b->res), res_cmp);
 	nav_build(b);
 	opf_build(b);
+	stage(o, "render", &t);
 	if (o->report != NULL && links_report(l, o->report) < 0)
 		goto out;
 	if (o->output == NULL) {
@@ -137,7 +173,8 @@ export_run(const struct export_opts *o)
 	}
 	if (diag_errors() > 0)
 		goto out;      /* --strict: warnings stop the export */
-	rc = pack_write(b, o->output);
+	rc = pack_write(b, o->output, o->level);
+	stage(o, "pack", &t);
 out:
 	links_free(l);
 	book_free(b);

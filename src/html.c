@@ -33,7 +33,7 @@ struct feed {
 
 /* kramdown's markdown="1" may nest; each level renders recursively. */
 #define HTML_MAX_MARKDOWN_NEST 4
-static int markdown_nest;
+static _Thread_local int markdown_nest;
 
 static int
 wants_markdown(const xmlChar **atts)

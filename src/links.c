@@ -9,22 +9,26 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <libxml/uri.h>
+#include <pthread.h>
 
 #include "diag.h"
 #include "scan.h"
 #include "text.h"
 #include "xhtml.h"
 
+/* A link into another chapter's section, written before that chapter's
+ * ids were known: checked by links_finish(). */
 struct pending {
-	xmlNode *a;
+	size_t order;            /* the linking chapter's place in the book */
 	struct article *target;
-	char *frag;
+	char *frag;              /* as written */
+	char *id;                /* the id the href used */
 	const char *src;
 	int line;
-	size_t row;              /* its row in the report */
 };
 
 struct row {                     /* a line of --report */
+	size_t order, seq;       /* chapter, then place in it: the sort key */
 	const char *src;
 	int line;
 	const char *kind;
@@ -41,6 +45,8 @@ struct links {
 	struct strlist statics;  /* folders site-absolute images may be in */
 	struct row *rows;
 	size_t nrows, caprows;
+	pthread_mutex_t lock;    /* rows, pend, images and b->res */
+	int final;               /* every chapter's ids are known */
 };
 
 /* "sleep/naps.md", "sleep/naps/index.md", "/sleep/naps/" and
@@ -105,6 +111,7 @@ links_new(struct book *b)
 	struct links *l = xcalloc(1, sizeof(*l));
 
 	l->book = b;
+	pthread_mutex_init(&l->lock, NULL);
 	l->paths = strmap_new();
 	l->slugs = strmap_new();
 	l->images = strmap_new();
@@ -142,9 +149,12 @@ links_free(struct links *l)
 	strmap_free(l->paths);
 	strmap_free(l->slugs);
 	strmap_free(l->images);
-	for (size_t i = 0; i < l->npend; i++)
+	for (size_t i = 0; i < l->npend; i++) {
 		free(l->pend[i].frag);
+		free(l->pend[i].id);
+	}
 	free(l->pend);
+	pthread_mutex_destroy(&l->lock);
 	for (size_t i = 0; i < l->nrows; i++) {
 		free(l->rows[i].target);
 		free(l->rows[i].outcome);
@@ -154,32 +164,64 @@ links_free(struct links *l)
 	free(l);
 }
 
-size_t
-links_note(struct links *l, const char *src, int line, const char *kind,
-    const char *target, const char *outcome)
+void
+links_note(struct links *l, size_t order, const char *src, int line,
+    const char *kind, const char *target, const char *outcome)
 {
 	struct row *r;
+	static _Thread_local size_t seq;
 
 	if (l == NULL)
-		return 0;
+		return;
+	pthread_mutex_lock(&l->lock);
 	if (l->nrows == l->caprows) {
 		l->caprows = l->caprows ? l->caprows * 2 : 256;
 		l->rows = xrealloc(l->rows, l->caprows * sizeof(*l->rows));
 	}
-	r = &l->rows[l->nrows];
+	r = &l->rows[l->nrows++];
+	r->order = order;
+	r->seq = seq++;
 	r->src = src;
 	r->line = line;
 	r->kind = kind;
 	r->target = xstrdup(target);
 	r->outcome = xstrdup(outcome);
-	return l->nrows++;
+	pthread_mutex_unlock(&l->lock);
+}
+
+void
+links_forget(struct links *l, size_t order)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < l->nrows; i++) {
+		if (l->rows[i].order == order) {
+			free(l->rows[i].target);
+			free(l->rows[i].outcome);
+		} else {
+			l->rows[n++] = l->rows[i];
+		}
+	}
+	l->nrows = n;
+}
+
+static int
+row_cmp(const void *x, const void *y)
+{
+	const struct row *a = x, *b = y;
+
+	if (a->order != b->order)
+		return a->order < b->order ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
 int
-links_report(const struct links *l, const char *path)
+links_report(struct links *l, const char *path)
 {
 	FILE *f = fopen(path, "w");
 
+	if (l->nrows)
+		qsort(l->rows, l->nrows, sizeof(*l->rows), row_cmp);
 	if (f == NULL) {
 		errx_at(path, 0, "cannot write the report: %s", strerror(errno));
 		return -1;
@@ -377,21 +419,67 @@ links_find(struct links *l, const struct article *from, const char *ref)
 	return a;
 }
 
-static void
-pend(struct links *l, xmlNode *a, struct article *target, const char *frag,
-    const char *src, int line)
+static int
+is_id(const char *s)
 {
-	if (l->npend == l->cappend) {
-		l->cappend = l->cappend ? l->cappend * 2 : 64;
-		l->pend = xrealloc(l->pend, l->cappend * sizeof(*l->pend));
+	if (!isalpha((unsigned char)*s) && *s != '_')
+		return 0;
+	for (s++; *s; s++)
+		if (!isalnum((unsigned char)*s) && !strchr("-_.", *s))
+			return 0;
+	return 1;
+}
+
+/* The id a fragment names in a chapter with these ids: the fragment
+ * itself, else its slug (sites link "#Dosage Guide" to "dosage-guide");
+ * NULL when neither is there.  The caller frees it. */
+static char *
+choose_id(struct strmap *ids, const char *frag)
+{
+	char *id;
+
+	if (ids != NULL && strmap_get(ids, frag) != NULL)
+		return xstrdup(frag);
+	id = make_id(frag);
+	if (ids != NULL && strmap_get(ids, id) != NULL)
+		return id;
+	free(id);
+	return NULL;
+}
+
+/* The link into target's section frag.  Once every chapter is written its
+ * ids decide; before, the fragment (or its slug) is written and checked
+ * later by links_finish(), which has the chapter written again if it was
+ * wrong. */
+static void
+link_fragment(struct chapter *ch, xmlNode *a, struct article *t,
+    const char *frag, int line)
+{
+	struct links *l = ch->links;
+	char *id, *href;
+
+	if (l->final) {
+		id = choose_id(t->ids, frag);
+	} else {
+		id = is_id(frag) ? xstrdup(frag) : make_id(frag);
+		pthread_mutex_lock(&l->lock);
+		if (l->npend == l->cappend) {
+			l->cappend = l->cappend ? l->cappend * 2 : 64;
+			l->pend = xrealloc(l->pend, l->cappend * sizeof(*l->pend));
+		}
+		l->pend[l->npend].order = ch->order;
+		l->pend[l->npend].target = t;
+		l->pend[l->npend].frag = xstrdup(frag);
+		l->pend[l->npend].id = xstrdup(id);
+		l->pend[l->npend].src = ch->src;
+		l->pend[l->npend].line = line;
+		l->npend++;
+		pthread_mutex_unlock(&l->lock);
 	}
-	l->pend[l->npend].a = a;
-	l->pend[l->npend].target = target;
-	l->pend[l->npend].frag = xstrdup(frag);
-	l->pend[l->npend].src = src;
-	l->pend[l->npend].line = line;
-	l->pend[l->npend].row = l->nrows;     /* links_href() adds it next */
-	l->npend++;
+	href = id ? xasprintf("%s#%s", t->file, id) : xstrdup(t->file);
+	set_attr(a, "href", href);
+	free(href);
+	free(id);
 }
 
 int
@@ -483,10 +571,11 @@ links_href(struct chapter *ch, const char *raw, int line, xmlNode *a)
 	absolute = path[0] == '/';
 	t = find_path(l, ch->dir ? ch->dir : "", path, absolute);
 	if (t != NULL) {
-		xmlSetProp(a, BAD_CAST "href", BAD_CAST t->file);
 		if (frag != NULL && frag[0])
-			pend(l, a, t, frag, ch->src, line);
-		goto out;      /* pend() reads the row's number off nrows */
+			link_fragment(ch, a, t, frag, line);
+		else
+			xmlSetProp(a, BAD_CAST "href", BAD_CAST t->file);
+		goto out;
 	}
 	{
 		/* a file of the site that is not an article: a PDF, a form */
@@ -540,7 +629,7 @@ out:
 			outcome = xstrdup("in the book: this page");
 		else
 			outcome = xasprintf("in the book: %s", h ? (char *)h : "");
-		links_note(l, ch->src, line, "link", raw, outcome);
+		links_note(l, ch->order, ch->src, line, "link", raw, outcome);
 		free(outcome);
 		xmlFree(h);
 	}
@@ -552,30 +641,16 @@ out:
 
 static void
 set_fragment(xmlNode *a, struct strmap *ids, const char *file,
-    const char *frag, const char *src, int line, struct row *row)
+    const char *frag, const char *src, int line)
 {
-	char *id = NULL, *href;
+	char *id = choose_id(ids, frag), *href;
 
-	if (ids != NULL && strmap_get(ids, frag) != NULL) {
-		id = xstrdup(frag);
-	} else if (ids != NULL) {
-		id = make_id(frag);
-		if (strmap_get(ids, id) == NULL) {
-			free(id);
-			id = NULL;
-		}
-	}
 	if (id == NULL) {
 		warnx_at(src, line, "link to '#%s': no such section in %s; "
 		    "it points at the page", frag, file[0] ? file : "the page");
 		href = xstrdup(file);
 	} else {
 		href = xasprintf("%s#%s", file, id);
-	}
-	if (row != NULL) {
-		free(row->outcome);
-		row->outcome = id ? xasprintf("in the book: %s", href) :
-		    xasprintf("in the book: %s (no section #%s)", href, frag);
 	}
 	set_attr(a, "href", href);
 	free(href);
@@ -591,20 +666,45 @@ links_check_local(struct chapter *ch)
 
 		xmlUnsetProp(a, BAD_CAST "data-hbook-frag");
 		set_fragment(a, ch->ids, ch->file ? ch->file : "",
-		    (const char *)frag, ch->src, 0, NULL);
+		    (const char *)frag, ch->src, 0);
 		xmlFree(frag);
 	}
 	ch->nlocal = 0;
 }
 
-void
-links_finish(struct links *l)
+static int
+pend_cmp(const void *x, const void *y)
 {
+	const struct pending *a = x, *b = y;
+
+	if (a->order != b->order)
+		return a->order < b->order ? -1 : 1;
+	return a->line - b->line;
+}
+
+size_t
+links_finish(struct links *l, size_t **redo)
+{
+	size_t n = 0;
+
+	if (l->npend)
+		qsort(l->pend, l->npend, sizeof(*l->pend), pend_cmp);
+	*redo = xcalloc(l->npend + 1, sizeof(**redo));
 	for (size_t i = 0; i < l->npend; i++) {
 		struct pending *p = &l->pend[i];
-		set_fragment(p->a, p->target->ids, p->target->file, p->frag,
-		    p->src, p->line, p->row < l->nrows ? &l->rows[p->row] : NULL);
+		char *id = choose_id(p->target->ids, p->frag);
+
+		if (id == NULL)
+			warnx_at(p->src, p->line, "link to '#%s': no such section "
+			    "in %s; it points at the page", p->frag,
+			    p->target->file);
+		if ((id == NULL || strcmp(id, p->id) != 0) &&
+		    (n == 0 || (*redo)[n - 1] != p->order))
+			(*redo)[n++] = p->order;
+		free(id);
 	}
+	l->final = 1;
+	return n;
 }
 
 /* ---- files of the site ---- */
@@ -728,7 +828,8 @@ links_image(struct chapter *ch, const char *raw, int line)
 	if (scheme(url, sch, sizeof(sch))[0] || str_starts(url, "//")) {
 		warn_once(ch, "image", url, line, "remote image not embedded: "
 		    "%s (its alt text stands in)");
-		links_note(l, ch->src, line, "image", raw, "alt text: remote");
+		links_note(l, ch->order, ch->src, line, "image", raw,
+		    "alt text: remote");
 		free(url);
 		return NULL;
 	}
@@ -783,6 +884,7 @@ links_image(struct chapter *ch, const char *raw, int line)
 		sha1(data, len, sha);
 		for (int i = 0; i < 20; i++)
 			snprintf(hex + 2 * i, 3, "%02x", sha[i]);
+		pthread_mutex_lock(&l->lock);
 		r = strmap_get(l->images, hex);
 		if (r == NULL) {
 			r = xcalloc(1, sizeof(*r));
@@ -797,13 +899,14 @@ links_image(struct chapter *ch, const char *raw, int line)
 			b->res[b->nres++] = r;
 			strmap_put(l->images, hex, r);
 		}
+		pthread_mutex_unlock(&l->lock);
 	}
 	rel = xasprintf("../%s", r->href);
 out:
 	{
 		char *outcome = rel ? xasprintf("embedded: %s", rel + 3) :
 		    xasprintf("alt text: %s", why);
-		links_note(l, ch->src, line, "image", raw, outcome);
+		links_note(l, ch->order, ch->src, line, "image", raw, outcome);
 		free(outcome);
 	}
 	free(data);

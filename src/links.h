@@ -33,21 +33,28 @@ char *links_image(struct chapter *ch, const char *url, int line);
 struct article *links_find(struct links *l, const struct article *from,
     const char *ref);
 
-/* Adds a row to the report: what became of a link or image.  Returns
- * the row's number. */
-size_t links_note(struct links *l, const char *src, int line,
+/* Adds a row to the report: what became of a link or image, in the
+ * chapter at place order in the book.  Safe from several threads. */
+void links_note(struct links *l, size_t order, const char *src, int line,
     const char *kind, const char *target, const char *outcome);
+/* Drops the rows of the chapter at order (it is written again). */
+void links_forget(struct links *l, size_t order);
 
-/* Writes the report (--report) as tab-separated rows: article, line,
- * kind, target, outcome.  Returns 0, or -1 after an error diagnostic. */
-int links_report(const struct links *l, const char *path);
+/* Writes the report (--report) as tab-separated rows, in reading order:
+ * article, line, kind, target, outcome.  Returns 0, or -1 after an error
+ * diagnostic. */
+int links_report(struct links *l, const char *path);
 
 /* Checks the fragments of links within the chapter once it is complete:
  * a missing one points at the page itself, with a warning. */
 void links_check_local(struct chapter *ch);
 
-/* The same for links into other chapters, once every chapter is written:
- * the xmlNodes links_href() saw must still be alive. */
-void links_finish(struct links *l);
+/* Once every chapter is written: checks the links into other chapters'
+ * sections (warning about missing ones, in reading order) and lists in
+ * *redo (the caller frees it) the places of the chapters whose links
+ * guessed an id wrong; returns how many.  From then on links are written
+ * with every chapter's ids known: those chapters are to be written again.
+ * links_href() and links_image() are safe from several threads. */
+size_t links_finish(struct links *l, size_t **redo);
 
 #endif

@@ -54,6 +54,9 @@ pack_check(const char *out)
 	return 0;
 }
 
+/* The deflate level for every entry, set by pack_write(). */
+static int deflate_level;
+
 static int
 add(zip_t *za, const char *name, const void *data, size_t len, int store,
     time_t mtime)
@@ -69,12 +72,93 @@ add(zip_t *za, const char *name, const void *data, size_t len, int store,
 		return -1;
 	}
 	if (zip_set_file_compression(za, (zip_uint64_t)idx, store ?
-	    ZIP_CM_STORE : ZIP_CM_DEFLATE, 0) < 0 ||
+	    ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : deflate_level) < 0 ||
 	    zip_file_set_mtime(za, (zip_uint64_t)idx, mtime, 0) < 0 ||
 	    zip_file_set_external_attributes(za, (zip_uint64_t)idx, 0,
 	    ZIP_OPSYS_UNIX, (zip_uint32_t)0100644 << 16) < 0)
 		return -1;
 	return 0;
+}
+
+/* The bytes of a zip built in a buffer source, after zip_close(). */
+static int
+source_bytes(zip_source_t *src, unsigned char **out, size_t *outlen)
+{
+	zip_stat_t st;
+
+	if (zip_source_stat(src, &st) < 0 || zip_source_open(src) < 0)
+		return -1;
+	*out = xmalloc(st.size + 1);
+	*outlen = (size_t)zip_source_read(src, *out, st.size);
+	zip_source_close(src);
+	if (*outlen != st.size) {
+		free(*out);
+		*out = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+int
+pack_chapter(const char *xhtml, size_t len, int level, unsigned char **out,
+    size_t *outlen)
+{
+	zip_error_t ze;
+	zip_source_t *src, *s;
+	zip_t *za;
+	zip_int64_t idx;
+	int rc;
+
+	zip_error_init(&ze);
+	if ((src = zip_source_buffer_create(NULL, 0, 0, &ze)) == NULL)
+		return -1;
+	zip_source_keep(src);
+	if ((za = zip_open_from_source(src, ZIP_TRUNCATE, &ze)) == NULL) {
+		zip_source_free(src);
+		return -1;
+	}
+	s = zip_source_buffer(za, xhtml, len, 0);
+	if (s == NULL || (idx = zip_file_add(za, "c", s, 0)) < 0 ||
+	    zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_DEFLATE,
+	    (zip_uint32_t)level) < 0 || zip_close(za) < 0) {
+		zip_discard(za);
+		zip_source_free(src);
+		return -1;
+	}
+	rc = source_bytes(src, out, outlen);
+	zip_source_free(src);
+	return rc;
+}
+
+/* Adds a chapter deflated by pack_chapter(), copying its bytes.  The
+ * chapter's archive must stay open until za is closed: it goes in *opened. */
+static int
+add_deflated(zip_t *za, const char *name, const struct article *a,
+    time_t mtime, zip_t **opened)
+{
+	zip_error_t ze;
+	zip_source_t *from = zip_source_buffer_create(a->zip, a->zip_len, 0, &ze);
+	zip_source_t *raw;
+	zip_int64_t idx;
+
+	*opened = NULL;
+	if (from == NULL)
+		return -1;
+	if ((*opened = zip_open_from_source(from, ZIP_RDONLY, &ze)) == NULL) {
+		zip_source_free(from);
+		return -1;
+	}
+	raw = zip_source_zip(za, *opened, 0, ZIP_FL_COMPRESSED, 0, -1);
+	if (raw == NULL)
+		return -1;
+	idx = zip_file_add(za, name, raw, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
+	if (idx < 0) {
+		zip_source_free(raw);
+		return -1;
+	}
+	return zip_file_set_mtime(za, (zip_uint64_t)idx, mtime, 0) < 0 ||
+	    zip_file_set_external_attributes(za, (zip_uint64_t)idx, 0,
+	    ZIP_OPSYS_UNIX, (zip_uint32_t)0100644 << 16) < 0 ? -1 : 0;
 }
 
 /* Builds the zip in memory.  Returns 0 and the bytes (the caller frees
@@ -91,11 +175,11 @@ build(struct book *b, char **out, size_t *outlen)
 	zip_error_t ze;
 	zip_source_t *src;
 	zip_t *za;
-	zip_stat_t st;
 	time_t mt = (time_t)b->modified_epoch;
 	char *container;
-	size_t clen;
+	size_t clen, nopened = 0;
 	int ok = 1;
+	zip_t **opened = xcalloc(b->narts + 1, sizeof(*opened));
 
 	zip_error_init(&ze);
 	src = zip_source_buffer_create(NULL, 0, 0, &ze);
@@ -128,8 +212,10 @@ build(struct book *b, char **out, size_t *outlen)
 		free(name);
 		for (size_t j = 0; j < c->narts && ok; j++) {
 			name = xasprintf("EPUB/text/%s", c->arts[j]->file);
-			ok &= add(za, name, c->arts[j]->xhtml,
-			    c->arts[j]->xhtml_len, 0, mt) == 0;
+			ok &= add_deflated(za, name, c->arts[j], mt,
+			    &opened[nopened]) == 0;
+			if (opened[nopened] != NULL)
+				nopened++;
 			free(name);
 		}
 	}
@@ -143,24 +229,20 @@ build(struct book *b, char **out, size_t *outlen)
 	}
 	if (!ok || zip_close(za) < 0) {
 		zip_discard(za);
-		zip_source_free(src);
-		free(container);
-		return -1;
+		ok = 0;
 	}
+	for (size_t i = 0; i < nopened; i++)
+		zip_discard(opened[i]);
+	free(opened);
 	free(container);
-	if (zip_source_stat(src, &st) < 0 || zip_source_open(src) < 0) {
-		zip_source_free(src);
-		return -1;
-	}
-	*out = xmalloc(st.size + 1);
-	*outlen = (size_t)zip_source_read(src, *out, st.size);
-	zip_source_close(src);
+	if (ok)
+		ok = source_bytes(src, (unsigned char **)out, outlen) == 0;
 	zip_source_free(src);
-	return *outlen == st.size ? 0 : -1;
+	return ok ? 0 : -1;
 }
 
 int
-pack_write(struct book *b, const char *out)
+pack_write(struct book *b, const char *out, int level)
 {
 	char *data = NULL, *dir = path_dir(out);
 	size_t len, done = 0;
@@ -168,6 +250,7 @@ pack_write(struct book *b, const char *out)
 	mode_t mask;
 	struct sigaction sa;
 
+	deflate_level = level;
 	if (build(b, &data, &len) < 0) {
 		errx_at(out, 0, "cannot build the zip container");
 		goto out;

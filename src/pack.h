@@ -14,6 +14,14 @@
 int pack_check(const char *out);
 
 /* Writes the book to out.  Returns 0, or -1 after an error diagnostic. */
-int pack_write(struct book *b, const char *out);
+/* Deflates a chapter at level (1 to 9) into a one-entry zip in memory,
+ * so chapters are compressed in parallel by the threads that render them;
+ * pack_write() copies the deflated bytes into the book unchanged.  Returns
+ * 0 and the zip (the caller frees it), or -1. */
+int pack_chapter(const char *xhtml, size_t len, int level,
+    unsigned char **out, size_t *outlen);
+
+/* level is the deflate level, 1 to 9. */
+int pack_write(struct book *b, const char *out, int level);
 
 #endif

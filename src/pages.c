@@ -2,6 +2,8 @@
  * pages. */
 #include "pages.h"
 
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/tree.h>
@@ -9,6 +11,7 @@
 #include "diag.h"
 #include "html.h"
 #include "links.h"
+#include "pack.h"
 #include "template.h"
 #include "text.h"
 #include "xhtml.h"
@@ -168,9 +171,10 @@ byline(xmlDoc *doc, const struct article *a, const char *lang)
 }
 
 static int
-render_article(struct book *b, struct links *l, struct article *a,
+render_article(struct book *b, struct links *l, size_t order,
     const struct page_opts *o)
 {
+	struct article *a = b->arts[order];
 	const char *lang = a->lang ? a->lang : b->cfg.language;
 	struct chapter ch;
 	xmlDoc *doc = page_start(&ch, o, "article.xhtml", a->src, lang);
@@ -182,6 +186,7 @@ render_article(struct book *b, struct links *l, struct article *a,
 	if (doc == NULL)
 		return -1;
 	dir = path_dir(a->path);
+	ch.order = order;
 	ch.links = l;
 	ch.art = a;
 	ch.dir = dir;
@@ -241,14 +246,15 @@ render_article(struct book *b, struct links *l, struct article *a,
 			if (t == NULL)
 				warnx_at(a->src, 1, "related article not in the "
 				    "book: %s", a->related.v[i]);
-			links_note(l, a->src, 1, "related", a->related.v[i],
-			    t ? "left out: the article itself" :
+			links_note(l, ch.order, a->src, 1, "related",
+			    a->related.v[i], t ? "left out: the article itself" :
 			    "left out: not in the book");
 			continue;
 		}
 		{
 			char *note = xasprintf("in the book: %s", t->file);
-			links_note(l, a->src, 1, "related", a->related.v[i], note);
+			links_note(l, ch.order, a->src, 1, "related",
+			    a->related.v[i], note);
 			free(note);
 		}
 		for (size_t k = 0; k < i; k++)
@@ -265,31 +271,107 @@ render_article(struct book *b, struct links *l, struct article *a,
 	nf++;
 
 	page_finish(&ch, doc, f, nf);
-	a->heads = ch.heads;
-	a->nheads = ch.nheads;
-	ch.heads = NULL;
-	ch.nheads = 0;
-	a->ids = ch.ids;
-	ch.ids = NULL;
-	a->doc = doc;
+	/* a chapter written again keeps what it had: the same text */
+	if (a->ids == NULL) {
+		a->heads = ch.heads;
+		a->nheads = ch.nheads;
+		ch.heads = NULL;
+		ch.nheads = 0;
+		a->ids = ch.ids;
+		ch.ids = NULL;
+	}
+	{
+		char *x;
+		size_t n;
+		xhtml_serialize(doc, &x, &n);
+		free(a->zip);
+		a->zip = NULL;
+		if (pack_chapter(x, n, o->level, &a->zip, &a->zip_len) < 0) {
+			errx_at(a->src, 0, "cannot compress the chapter");
+			free(x);
+			xmlFreeDoc(doc);
+			chapter_free(&ch);
+			free(dir);
+			return -1;
+		}
+		free(x);
+	}
+	xmlFreeDoc(doc);
 	chapter_free(&ch);
 	free(dir);
 	return 0;
 }
 
+/* The articles are shared out among the workers one at a time; each
+ * chapter's diagnostics wait in its own buffer so they are printed in
+ * reading order, whatever order the chapters are done in. */
+struct work {
+	struct book *b;
+	struct links *l;
+	const struct page_opts *o;
+	size_t next;             /* the next article to take (atomic) */
+	struct buf *diags;       /* one per article */
+	int failed;
+};
+
+static void *
+worker(void *arg)
+{
+	struct work *w = arg;
+	size_t i;
+
+	while ((i = __atomic_fetch_add(&w->next, 1, __ATOMIC_RELAXED)) <
+	    w->b->narts) {
+		diag_capture(&w->diags[i], 0);
+		if (render_article(w->b, w->l, i, w->o) < 0)
+			__atomic_store_n(&w->failed, 1, __ATOMIC_RELAXED);
+		diag_capture(NULL, 0);
+	}
+	return NULL;
+}
+
 int
 pages_articles(struct book *b, struct links *l, const struct page_opts *o)
 {
-	for (size_t i = 0; i < b->narts; i++)
-		if (render_article(b, l, b->arts[i], o) < 0)
-			return -1;
-	links_finish(l);
+	struct work w = {b, l, o, 0, NULL, 0};
+	int jobs = o->jobs > 0 ? o->jobs : 1;
+	pthread_t *threads;
+	size_t *redo, nredo;
+	int started = 0;
+
+	md_init();
+	w.diags = xcalloc(b->narts + 1, sizeof(*w.diags));
+	if ((size_t)jobs > b->narts)
+		jobs = (int)b->narts;
+	threads = xcalloc((size_t)jobs + 1, sizeof(*threads));
+	for (int i = 1; i < jobs; i++)
+		if (pthread_create(&threads[i], NULL, worker, &w) == 0)
+			started = i;
+		else
+			break;
+	worker(&w);               /* the main thread works too */
+	for (int i = 1; i <= started; i++)
+		pthread_join(threads[i], NULL);
 	for (size_t i = 0; i < b->narts; i++) {
-		struct article *a = b->arts[i];
-		xhtml_serialize(a->doc, &a->xhtml, &a->xhtml_len);
-		xmlFreeDoc(a->doc);
-		a->doc = NULL;
+		if (w.diags[i].len)
+			fputs(w.diags[i].data, stderr);
+		buf_free(&w.diags[i]);
 	}
+	free(w.diags);
+	free(threads);
+	if (w.failed)
+		return -1;
+	/* chapters whose links into other chapters guessed a section id
+	 * wrong are written again, now that every id is known; what they
+	 * reported the first time stands */
+	nredo = links_finish(l, &redo);
+	for (size_t k = 0; k < nredo; k++) {
+		links_forget(l, redo[k]);
+		diag_capture(NULL, 1);
+		render_article(b, l, redo[k], o);
+		diag_capture(NULL, 0);
+	}
+	free(redo);
 	return 0;
 }
 
@@ -319,6 +401,7 @@ render_section(struct book *b, struct links *l, struct category *c,
 	ch.dir = dir;
 	ch.file = c->file;
 	ch.line0 = c->intro_line;
+	ch.order = b->narts + 1;
 	f[0].name = "title";
 	f[0].content = text_field(doc, c->title);
 	f[1].name = "description";
@@ -416,6 +499,7 @@ render_disclaimer(struct book *b, struct links *l, const struct page_opts *o)
 	ch.links = l;
 	ch.dir = "";
 	ch.file = "disclaimer.xhtml";
+	ch.order = b->narts;
 	f[0].name = "disclaimer";
 	f[0].content = holder(doc);
 	md_render(&ch, f[0].content, b->cfg.disclaimer,

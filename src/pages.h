@@ -10,6 +10,8 @@ struct page_opts {
 	const char *templates;   /* --templates DIR, or NULL */
 	int smart;               /* --smart */
 	int kramdown;            /* hbook.yaml markdown: kramdown */
+	int jobs;                /* -j: threads rendering chapters */
+	int level;               /* deflate level for the chapters */
 };
 
 /* Each returns 0, or -1 after an error diagnostic. */

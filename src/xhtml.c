@@ -56,6 +56,12 @@ md_parse(const char *md, size_t len, struct chapter *ch, cmark_parser **pp)
 }
 
 void
+md_init(void)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+}
+
+void
 chapter_init(struct chapter *ch, xmlDoc *doc, const char *src)
 {
 	memset(ch, 0, sizeof(*ch));
@@ -523,7 +529,7 @@ indented_html(struct walk *w, cmark_node *n)
 	    (w->cur != NULL && w->cur->_private != NULL);
 }
 
-static int html_split_depth;
+static _Thread_local int html_split_depth;
 
 static void
 render_html_block(struct walk *w, cmark_node *n)

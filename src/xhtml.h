@@ -29,6 +29,7 @@ struct chapter {
 	struct article *art;     /* the article, when links is set */
 	const char *dir;         /* folder relative links start from */
 	const char *file;        /* the page's own file name in text/ */
+	size_t order;            /* its place in the book, for the report */
 	xmlNode **local;         /* links to "#fragment" in this chapter */
 	size_t nlocal;
 
@@ -46,6 +47,9 @@ void chapter_free(struct chapter *ch);
 
 /* A new id made from text, unique in the chapter.  The caller frees it. */
 char *chapter_id(struct chapter *ch, const char *text);
+
+/* Registers cmark-gfm's extensions: call once before threads render. */
+void md_init(void);
 
 /* Renders Markdown into new children of parent.  Footnotes collect in
  * ch->notes. */

@@ -155,6 +155,13 @@ if [ -d "$CORPORA/vagov-content/pages" ]; then
 		"$OUT/healthcare-site.epub" >"$OUT/healthcare-check.txt" 2>&1
 	cat "$OUT/healthcare-check.txt"
 	tally "$OUT/healthcare-check.txt"
+	"$HBOOK" export -j 1 "$CORPORA/vagov-content" --config tests/vagov.yaml \
+		--report "$OUT/vagov-j1.tsv" -o "$OUT/vagov-j1.epub" 2>"$OUT/vagov-j1.err"
+	"$HBOOK" export -j 3 "$CORPORA/vagov-content" --config tests/vagov.yaml \
+		--report "$OUT/vagov-j3.tsv" -o "$OUT/vagov-j3.epub" 2>"$OUT/vagov-j3.err"
+	check "threads: -j 1 and -j 3 write the same book" cmp "$OUT/vagov-j1.epub" "$OUT/vagov-j3.epub"
+	check "threads: the same report" cmp "$OUT/vagov-j1.tsv" "$OUT/vagov-j3.tsv"
+	check "threads: the same diagnostics, in the same order" cmp "$OUT/vagov-j1.err" "$OUT/vagov-j3.err"
 	check "report: one row per link and image, with its outcome" \
 		grep -q "	link	/health-care/eligibility/	in the book: " "$OUT/vagov-site.tsv"
 else
