@@ -1,6 +1,7 @@
 /* main.c: the command line.  The one place that decides the exit status:
  * 0 success (warnings allowed), 1 errors, 2 usage. */
 #include <getopt.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,6 +80,12 @@ main(int argc, char *argv[])
 	const char *cmd;
 	int ch, quiet = 0, strict = 0, list;
 
+#ifdef M_MMAP_THRESHOLD
+	/* chapters allocate and free buffers of a few hundred kilobytes:
+	 * keep them in the heap rather than mapping pages in and out */
+	mallopt(M_MMAP_THRESHOLD, 64 << 20);
+	mallopt(M_TRIM_THRESHOLD, 128 << 20);
+#endif
 	/* a full disk (ulimit -f) must be an error we report, not a kill */
 	signal(SIGXFSZ, SIG_IGN);
 	/* zip entry times are local times: make them the same everywhere */

@@ -112,6 +112,23 @@ el_new(xmlNode *parent, const char *name)
 	return n;
 }
 
+/* Whether s holds a character XML cannot: a C0 control other than tab,
+ * LF and CR, or U+FFFE or U+FFFF (EF BF BE, EF BF BF). */
+static int
+has_bad_chars(const char *s, size_t len)
+{
+	for (size_t i = 0; i + 2 < len; i++)
+		if ((unsigned char)s[i] == 0xEF && (unsigned char)s[i + 1] == 0xBF &&
+		    ((unsigned char)s[i + 2] & 0xFE) == 0xBE)
+			return 1;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+			return 1;
+	}
+	return 0;
+}
+
 char *
 xml_clean(const char *s, size_t len)
 {
@@ -150,6 +167,21 @@ xml_clean(const char *s, size_t len)
 	return buf_steal(&b);
 }
 
+/* Whether s needs xml_clean(): it is not UTF-8, or holds a character XML
+ * cannot.  Most text does not, and is used as it is. */
+static int
+needs_clean(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+			return 1;
+		if (c >= 0x80)
+			return !utf8_valid(s + i, len - i) || has_bad_chars(s + i, len - i);
+	}
+	return 0;
+}
+
 void
 append_text(xmlNode *parent, const char *s, size_t len)
 {
@@ -157,6 +189,10 @@ append_text(xmlNode *parent, const char *s, size_t len)
 
 	if (len == 0)
 		return;
+	if (!needs_clean(s, len)) {
+		xmlAddChild(parent, xmlNewTextLen(BAD_CAST s, (int)len));
+		return;
+	}
 	t = xml_clean(s, len);
 	xmlAddChild(parent, xmlNewTextLen(BAD_CAST t, (int)strlen(t)));
 	free(t);
@@ -165,8 +201,13 @@ append_text(xmlNode *parent, const char *s, size_t len)
 void
 set_attr(xmlNode *el, const char *name, const char *value)
 {
-	char *t = xml_clean(value, strlen(value));
+	char *t;
 
+	if (!needs_clean(value, strlen(value))) {
+		xmlSetProp(el, BAD_CAST name, BAD_CAST value);
+		return;
+	}
+	t = xml_clean(value, strlen(value));
 	xmlSetProp(el, BAD_CAST name, BAD_CAST t);
 	free(t);
 }

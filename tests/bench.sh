@@ -1,30 +1,80 @@
 #!/bin/sh
-# bench.sh: make bench.  Generates content folders shaped like a health
-# site's and times hbook on them (median of 5 runs) and its peak memory.
+# bench.sh: make bench.  A benchmark, not a test: it prints figures.
+#   - content folders of 1,000 and 10,000 generated articles shaped like a
+#     health site's (tests/bench/gen-content.awk);
+#   - hbook export on each: median of 5 runs, peak memory (/usr/bin/time);
+#   - pandoc on the same 1,000 articles, and the ratio;
+#   - the floor (tests/bench/floor.c: read, cmark-gfm, deflate alone) and
+#     hbook as a multiple of it;
+#   - hbook's time per stage (--timings) and per deflate level.
+# BENCH_SIZES overrides the sizes (e.g. "1000"); BENCH_PANDOC=0 skips pandoc.
 set -eu
 cd "$(dirname "$0")/.."
 B=build/bench
-N=${BENCH_N:-1000}
+SIZES=${BENCH_SIZES:-1000 10000}
 mkdir -p "$B"
-if [ ! -f "$B/c$N/.done" ]; then
-	rm -rf "$B/c$N"
-	mkdir -p "$B/c$N/images"
-	awk -v n="$N" -v out="$B/c$N" -f tests/bench/gen-content.awk
-	cp tests/bench/img-*.png "$B/c$N/images/"
-	touch "$B/c$N/.done"
-fi
-echo "content: $N articles, $(du -sh "$B/c$N" | cut -f1) ($(cat "$B/c$N"/*/*.md | wc -c) bytes of Markdown)"
-times=""
-for run in 1 2 3 4 5; do
-	t0=$(date +%s.%N)
-	./hbook export -q "$B/c$N" -o "$B/book.epub"
-	t1=$(date +%s.%N)
-	times="$times $(awk "BEGIN { printf \"%.3f\", $t1 - $t0 }")"
+for tool in pandoc /usr/bin/time bc; do
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		pkg=$tool
+		[ "$tool" = /usr/bin/time ] && pkg=time
+		echo "bench: installing $pkg with apt-get"
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+			--no-install-recommends "$pkg" >/dev/null
+	fi
 done
-median=$(echo $times | tr ' ' '\n' | sort -n | sed -n 3p)
-echo "hbook export: median ${median} s over 5 runs (runs:$times)"
-if [ -x /usr/bin/time ]; then
-	/usr/bin/time -v ./hbook export -q "$B/c$N" -o "$B/book.epub" 2>"$B/time.txt"
-	echo "hbook export: peak memory $(grep 'Maximum resident' "$B/time.txt" | awk '{print $6}') KB"
+cc -O2 -o "$B/floor" tests/bench/floor.c $(pkg-config --cflags --libs \
+	libcmark-gfm zlib) -lcmark-gfm-extensions
+
+gen() {
+	if [ ! -f "$B/c$1/.done" ]; then
+		rm -rf "$B/c$1"
+		mkdir -p "$B/c$1/images"
+		awk -v n="$1" -v out="$B/c$1" -f tests/bench/gen-content.awk
+		cp tests/bench/img-*.png "$B/c$1/images/"
+		touch "$B/c$1/.done"
+	fi
+}
+
+# median of 5 runs of "$@", in seconds
+median5() {
+	for run in 1 2 3 4 5; do
+		t0=$(date +%s.%N)
+		"$@" >/dev/null 2>&1
+		t1=$(date +%s.%N)
+		echo "$t1 - $t0" | bc
+	done | sort -n | sed -n 3p
+}
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+for n in $SIZES; do
+	gen "$n"
+	md=$(cat "$B/c$n"/*/*.md | wc -c)
+	t=$(median5 ./hbook export -q "$B/c$n" -o "$B/book$n.epub")
+	/usr/bin/time -v ./hbook export -q "$B/c$n" -o "$B/book$n.epub" 2>"$B/time$n.txt"
+	mem=$(awk '/Maximum resident/ {print $6}' "$B/time$n.txt")
+	fl=$("$B/floor" "$B/c$n" 6)
+	ft=$(echo "$fl" | sed 's/.*total \([0-9.]*\) s/\1/')
+	eval "T$n=$t M$n=$mem"
+	echo "hbook $n articles ($md bytes of Markdown): median $t s of 5 runs, peak memory $((mem / 1024)) MB, book $(wc -c <"$B/book$n.epub") bytes"
+	echo "  $fl"
+	echo "  hbook is $(echo "scale=2; $t / $ft" | bc)x the floor"
+	./hbook export -q --timings "$B/c$n" -o "$B/book$n.epub" 2>&1 | sed 's/^hbook: timing: /  stage /'
+	for lv in fast best; do
+		echo "  --compress $lv: $(median5 ./hbook export -q --compress $lv "$B/c$n" -o "$B/x.epub") s"
+	done
+	echo "  -j 1: $(median5 ./hbook export -q -j 1 "$B/c$n" -o "$B/x.epub") s"
+done
+case " $SIZES " in
+*" 1000 "*" 10000 "*)
+	echo "growth 1,000 -> 10,000: time x$(echo "scale=2; $T10000 / $T1000" | bc), memory x$(echo "scale=2; $M10000 / $M1000" | bc) (linear would be x10; target at most x12)"
+	;;
+esac
+if [ "${BENCH_PANDOC:-1}" != 0 ] && [ -d "$B/c1000" ]; then
+	t0=$(date +%s.%N)
+	/usr/bin/time -v pandoc -f markdown --toc -o "$B/pandoc.epub" "$B"/c1000/*/*.md 2>"$B/pandoc-time.txt"
+	t1=$(date +%s.%N)
+	pt=$(echo "$t1 - $t0" | bc)
+	pm=$(awk '/Maximum resident/ {print $6}' "$B/pandoc-time.txt")
+	echo "pandoc 1000 articles: $pt s, peak memory $((pm / 1024)) MB"
+	echo "hbook is $(echo "scale=1; $pt / $T1000" | bc)x faster than pandoc on 1,000 articles (target 100x)"
 fi
-echo "book: $(wc -c <"$B/book.epub") bytes"
