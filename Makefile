@@ -94,6 +94,46 @@ fuzz: $(FUZZERS)
 			tests/fuzz/seeds-$$n || exit 1; \
 	done
 
+# The suite again with hbook and the test programs built with AddressSanitizer
+# and UndefinedBehaviorSanitizer (build/asan/), and hbook under valgrind.
+ASAN_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
+	-g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=undefined $$(pkg-config --cflags $(PKGS))
+ASAN_OBJS = $(SRCS:src/%.c=build/asan/%.o) build/asan/embedded.o
+
+build/asan/%.o: src/%.c src/*.h build/deps.ok
+	@mkdir -p build/asan
+	$(CC) $(ASAN_CFLAGS) -c -o $@ $<
+
+build/asan/embedded.o: build/embedded.c
+	@mkdir -p build/asan
+	$(CC) $(ASAN_CFLAGS) -c -o $@ build/embedded.c
+
+build/asan/hbook: build/asan/main.o $(ASAN_OBJS)
+	$(CC) $(ASAN_CFLAGS) -o $@ build/asan/main.o $(ASAN_OBJS) $(LIBS)
+
+build/asan/unit: tests/unit.c $(ASAN_OBJS)
+	$(CC) $(ASAN_CFLAGS) -Isrc -o $@ tests/unit.c $(ASAN_OBJS) $(LIBS)
+
+build/asan/regress: tests/regress.c $(ASAN_OBJS)
+	$(CC) $(ASAN_CFLAGS) -Isrc -o $@ tests/regress.c $(ASAN_OBJS) $(LIBS)
+
+build/asan/spec: tests/spec.c tests/regress.c $(ASAN_OBJS)
+	$(CC) $(ASAN_CFLAGS) -DREGRESS_NO_MAIN -Isrc -o $@ tests/spec.c \
+		tests/regress.c $(ASAN_OBJS) $(LIBS)
+
+test-asan: build/asan/hbook build/asan/unit build/asan/regress build/asan/spec
+	@sh tests/setup-deps.sh test
+	@BUILD=build/asan HBOOK=build/asan/hbook \
+		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+		UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh
+
+test-valgrind: hbook
+	@command -v valgrind >/dev/null || (echo "installing valgrind with apt-get"; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q valgrind >/dev/null)
+	valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
+		./hbook export -q content -o build/valgrind.epub
+
 health.epub: hbook
 	./hbook export content -o health.epub
 
@@ -107,4 +147,4 @@ install: hbook
 clean:
 	rm -rf build hbook health.epub
 
-.PHONY: all test regen bench fuzz install clean
+.PHONY: all test test-asan test-valgrind regen bench fuzz install clean

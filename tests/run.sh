@@ -8,6 +8,7 @@ set -u
 cd "$(dirname "$0")/.." || exit 2
 
 HBOOK=${HBOOK:-./hbook}
+BUILD=${BUILD:-build}
 OUT=tests/out
 CORPORA=${CORPORA:-../shared/corpora}
 rm -rf "$OUT"
@@ -51,9 +52,9 @@ book() {
 has() { grep -q -- "$2" "$1"; }
 
 # ---- unit tests and fixtures ----
-build/unit >"$OUT/unit.txt" 2>&1
+"$BUILD/unit" >"$OUT/unit.txt" 2>&1
 tally "$OUT/unit.txt"
-build/regress tests/regress >"$OUT/regress.txt" 2>/dev/null
+"$BUILD/regress" tests/regress >"$OUT/regress.txt" 2>/dev/null
 tally "$OUT/regress.txt"
 
 # the fixtures as a book: every repair and sanitiser rule must validate
@@ -171,7 +172,7 @@ fi
 # ---- the Markdown spec suites: text as cmark-gfm's, and a book of them ----
 SPEC=$CORPORA/markdown-spec
 mkdir -p "$OUT/spec-book"
-build/spec -o "$OUT/spec-book" "$SPEC/commonmark-spec-0.31.2.txt" "$SPEC/gfm-spec.txt" \
+"$BUILD/spec" -o "$OUT/spec-book" "$SPEC/commonmark-spec-0.31.2.txt" "$SPEC/gfm-spec.txt" \
 	"$SPEC/gfm-extensions.txt" "$SPEC/cmark-regression.txt" >"$OUT/spec.txt" 2>&1
 tally "$OUT/spec.txt"
 book spec-book "$OUT/spec-book" --quiet
@@ -279,6 +280,23 @@ check "strict: the previous book is intact" cmp "$OUT/sample.epub" "$OUT/atomic/
 check "strict: no temporary file left" test "$(ls -A "$OUT/atomic")" = "book.epub"
 "$HBOOK" export --quiet tests/books/frontmatter/content -o "$OUT/q.epub" 2>"$OUT/q.err"; rc=$?
 [ $rc = 0 ] && [ ! -s "$OUT/q.err" ] && ok "quiet: no warnings printed" || bad "quiet" "exit $rc"
+
+# ---- safety, over every book the tests made ----
+unsafe=""
+for b in $BOOKS; do
+	[ -f "$b" ] || continue
+	# a script, an event attribute, an active URL, or /etc/passwd (the
+	# target of the traversal and symlink cases) would be a hole
+	if unzip -p "$b" '*.xhtml' 2>/dev/null | grep -Eiq '<script|<iframe|<object|<embed|<form|[[:space:]]on[a-z]+=|javascript:|vbscript:' ||
+	    unzip -p "$b" 2>/dev/null | grep -aq 'root:x:0:0'; then
+		unsafe="$unsafe $(basename "$b")"
+	fi
+done
+if [ -z "$unsafe" ]; then
+	ok "safety: no script, event attribute, active URL or outside file in any book"
+else
+	bad "safety" "found in:$unsafe"
+fi
 
 # ---- EPUBCheck, one JVM for every book ----
 java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp /usr/share/java/epubcheck.jar \
