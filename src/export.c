@@ -3,6 +3,7 @@
 #include "export.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,6 +82,25 @@ res_cmp(const void *x, const void *y)
 	    (*(struct resource *const *)y)->href);
 }
 
+/* Whether the book would be written over a file the export reads. */
+static int
+output_is_input(const char *out, const struct book *b, const struct scan *s)
+{
+	char rout[PATH_MAX], rin[PATH_MAX];
+	int same = 0;
+
+	if (realpath(out, rout) == NULL)
+		return 0;     /* does not exist yet */
+	if (b->cfg.src && realpath(b->cfg.src, rin) && strcmp(rin, rout) == 0)
+		return 1;
+	for (size_t i = 0; i < s->articles.n && !same; i++) {
+		char *p = path_join(b->pages_root, s->articles.v[i]);
+		same = realpath(p, rin) != NULL && strcmp(rin, rout) == 0;
+		free(p);
+	}
+	return same;
+}
+
 static double
 now(void)
 {
@@ -140,6 +160,11 @@ export_run(const struct export_opts *o)
 	}
 	if (scan_root(b->pages_root, &s) < 0)
 		goto out;
+	if (o->output != NULL && output_is_input(o->output, b, &s)) {
+		errx_at(o->output, 0, "is one of the content folder's files: "
+		    "give the book another name");
+		goto out;
+	}
 	stage(o, "scan", &t);
 	for (size_t i = 0; i < s.articles.n; i++)
 		article_load(b, s.articles.v[i]);

@@ -12,6 +12,7 @@
 
 #include "diag.h"
 #include "export.h"
+#include "pack.h"
 
 /* The deflate level without --compress, chosen by measurement (make bench,
  * 1,000 articles): see the README. */
@@ -195,6 +196,7 @@ main(int argc, char *argv[])
 		o.jobs = n > 0 ? (int)(n > 64 ? 64 : n) : 1;
 	}
 	diag_setup(quiet, strict);
+	pack_signals();
 	xmlInitParser();
 	ch = export_run(&o);
 	xmlCleanupParser();

@@ -259,6 +259,19 @@ parse_front(const char *src, const char *text, size_t len, struct ydoc **doc,
 		    "file name as the title", errmsg);
 		return 0;
 	}
+	{
+		const struct ynode *m = ydoc_root(*doc);
+		struct strmap *seen = strmap_new();
+		for (size_t i = 0; m && m->kind == Y_MAP && i + 1 < m->nkids; i += 2) {
+			const char *k = ystr(m->kids[i]);
+			if (k != NULL && strmap_get(seen, k) != NULL)
+				warnx_at(src, m->kids[i]->line + 1, "duplicate key "
+				    "'%s': the last one is used", k);
+			else if (k != NULL)
+				strmap_put(seen, k, (void *)1);
+		}
+		strmap_free(seen);
+	}
 	if (ydoc_root(*doc) != NULL && ydoc_root(*doc)->kind != Y_MAP &&
 	    ydoc_root(*doc)->kind != Y_NULL) {
 		warnx_at(src, 2, "front matter is not a mapping of fields; "

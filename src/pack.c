@@ -21,10 +21,27 @@ static volatile sig_atomic_t tmp_live;
 static void
 on_signal(int sig)
 {
+	static const char msg[] = "hbook: error: interrupted; nothing written\n";
+
+	(void)sig;
 	if (tmp_live)
 		unlink(tmp_path);
-	signal(sig, SIG_DFL);
-	raise(sig);
+	/* only async-signal-safe calls here */
+	if (write(2, msg, sizeof(msg) - 1) < 0)
+		_exit(1);
+	_exit(1);
+}
+
+void
+pack_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
 }
 
 int
@@ -248,7 +265,6 @@ pack_write(struct book *b, const char *out, int level)
 	size_t len, done = 0;
 	int fd = -1, rc = -1;
 	mode_t mask;
-	struct sigaction sa;
 
 	deflate_level = level;
 	if (build(b, &data, &len) < 0) {
@@ -257,11 +273,6 @@ pack_write(struct book *b, const char *out, int level)
 	}
 	snprintf(tmp_path, sizeof(tmp_path), "%s%s.%s.XXXXXX",
 	    dir, dir[0] ? "/" : "", path_base(out));
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
 	fd = mkstemp(tmp_path);
 	if (fd < 0) {
 		errx_at(out, 0, "cannot create a temporary file beside it: %s",

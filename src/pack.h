@@ -13,6 +13,10 @@
  * folder).  Returns 0, or -1 after an error diagnostic. */
 int pack_check(const char *out);
 
+/* SIGINT, SIGTERM and SIGHUP end hbook with status 1, removing the
+ * temporary file if there is one: the previous book stays as it was. */
+void pack_signals(void);
+
 /* Writes the book to out.  Returns 0, or -1 after an error diagnostic. */
 /* Deflates a chapter at level (1 to 9) into a one-entry zip in memory,
  * so chapters are compressed in parallel by the threads that render them;

@@ -260,7 +260,15 @@ char *
 markdown_first_h1(const char *md, size_t len)
 {
 	cmark_parser *p;
-	cmark_node *doc = md_parse(md, len, NULL, &p), *n;
+	cmark_node *doc, *n;
+
+	/* a title comes first: a heading after 64 KB of text is not one,
+	 * and a 100 MB article need not be parsed twice */
+	if (len > 65536) {
+		const char *nl = memchr(md + 65536, '\n', len - 65536);
+		len = nl ? (size_t)(nl - md) : len;
+	}
+	doc = md_parse(md, len, NULL, &p);
 	char *title = NULL;
 
 	for (n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {

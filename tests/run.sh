@@ -284,6 +284,11 @@ check "strict: no temporary file left" test "$(ls -A "$OUT/atomic")" = "book.epu
 "$HBOOK" export --quiet tests/books/frontmatter/content -o "$OUT/q.epub" 2>"$OUT/q.err"; rc=$?
 [ $rc = 0 ] && [ ! -s "$OUT/q.err" ] && ok "quiet: no warnings printed" || bad "quiet" "exit $rc"
 
+# ---- the bad-input table (tests/robust/run.sh) ----
+HBOOK=$HBOOK sh tests/robust/run.sh "$OUT/robust" >"$OUT/robust.txt" 2>&1
+tally "$OUT/robust.txt"
+grep -A5 '^not ok' "$OUT/robust.txt" || true
+
 # ---- safety, over every book the tests made ----
 unsafe=""
 for b in $BOOKS; do
