@@ -68,7 +68,7 @@ FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
 	-fsanitize=fuzzer-no-link,address,undefined $$(pkg-config --cflags $(PKGS))
 FUZZ_OBJS = $(SRCS:src/%.c=build/fuzz/%.o) build/fuzz/embedded.o \
 	build/fuzz/regress.o
-FUZZERS = build/fuzz/fuzz_markdown build/fuzz/fuzz_frontmatter
+FUZZERS = build/fuzz/fuzz_markdown build/fuzz/fuzz_frontmatter build/fuzz/fuzz_links
 
 build/fuzz/%.o: src/%.c src/*.h build/deps.ok
 	@mkdir -p build/fuzz
