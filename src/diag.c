@@ -28,7 +28,6 @@ diag_setup(int q, int s)
 void
 diag(enum diag_level level, const char *file, int line, const char *fmt, ...)
 {
-	va_list ap;
 	char *msg, *where;
 
 	if (discarding)
@@ -46,8 +45,10 @@ diag(enum diag_level level, const char *file, int line, const char *fmt, ...)
 	{
 		char small[512];
 		int n;
+		va_list ap;
 		va_start(ap, fmt);
-		n = vsnprintf(small, sizeof(small), fmt, ap);
+		/* clang-analyzer 14 misreads va_start on x86-64 */
+		n = vsnprintf(small, sizeof(small), fmt, ap); // NOLINT(clang-analyzer-valist.Uninitialized)
 		va_end(ap);
 		if (n < 0) {
 			msg = xstrdup("");

@@ -235,7 +235,7 @@ san_attributes(struct chapter *ch, xmlNode *el, const char *orig,
 		char low[8], *a;
 		size_t i;
 
-		for (i = 0; align[i] && i < sizeof(low) - 1; i++)
+		for (i = 0; i < sizeof(low) - 1 && align[i]; i++)
 			low[i] = (char)tolower((unsigned char)align[i]);
 		low[i] = '\0';
 		a = xasprintf("%s%salign-%s", cls ? cls : "",

@@ -14,7 +14,6 @@ template_load(const char *dir, const char *name)
 {
 	char *path = xasprintf("templates/%s", name), *data = NULL;
 	size_t len;
-	const unsigned char *built;
 	xmlDoc *doc;
 
 	if (dir != NULL) {
@@ -33,7 +32,7 @@ template_load(const char *dir, const char *name)
 		free(full);
 	}
 	if (data == NULL) {
-		built = embedded_get(path, &len);
+		const unsigned char *built = embedded_get(path, &len);
 		data = xstrndup((const char *)built, len);
 	}
 	doc = xmlReadMemory(data, (int)len, name, "utf-8",

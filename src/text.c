@@ -11,21 +11,21 @@
 /* Latin letters with diacritics in U+00C0..U+017F, by code point, mapped to
  * their base letter; 0 where there is none.  Enough for the health sites'
  * Spanish and French; other scripts separate words. */
+static const char latin1[] =
+    "AAAAAAACEEEEIIII" "DNOOOOO\0OUUUUYTs"
+    "aaaaaaaceeeeiiii" "dnooooo\0ouuuuyty";
+static const char latin_ext_a[] =
+    "AaAaAaCcCcCcCcDd" "DdEeEeEeEeEeGgGg" "GgGgHhHhIiIiIiIi"
+    "IiJjJjKkkLlLlLlL" "lLlNnNnNnnNnOoOo" "OoOoRrRrRrSsSsSs"
+    "SsTtTtTtUuUuUuUu" "UuUuWwYyYZzZzZzs";
+
 static char
 fold_latin(unsigned cp)
 {
-	static const char *latin1 =
-	    "AAAAAAACEEEEIIII" "DNOOOOO\0OUUUUYTs"
-	    "aaaaaaaceeeeiiii" "dnooooo\0ouuuuyty";
-	static const char *extA =
-	    "AaAaAaCcCcCcCcDd" "DdEeEeEeEeEeGgGg" "GgGgHhHhIiIiIiIi"
-	    "IiJjJjKkkLlLlLlL" "lLlNnNnNnnNnOoOo" "OoOoRrRrRrSsSsSs"
-	    "SsTtTtTtUuUuUuUu" "UuUuWwYyYZzZzZzs";
-
 	if (cp >= 0xC0 && cp <= 0xFF)
 		return latin1[cp - 0xC0];
 	if (cp >= 0x100 && cp <= 0x17F)
-		return extA[cp - 0x100];
+		return latin_ext_a[cp - 0x100];
 	return 0;
 }
 
@@ -154,12 +154,13 @@ date_normalize(const char *s)
 	return xasprintf("%04d-%02d-%02d", y, m, d);
 }
 
+static const char *const months[] = {"January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October",
+    "November", "December"};
+
 char *
 date_display(const char *ymd, const char *lang)
 {
-	static const char *months[] = {"January", "February", "March",
-	    "April", "May", "June", "July", "August", "September", "October",
-	    "November", "December"};
 	int y, m, d;
 
 	if (lang != NULL && strncmp(lang, "en", 2) == 0 &&

@@ -70,7 +70,8 @@ xasprintf(const char *fmt, ...)
 	char *p;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	/* clang-analyzer 14 misreads va_start on x86-64 */
+	n = vsnprintf(NULL, 0, fmt, ap); // NOLINT(clang-analyzer-valist.Uninitialized)
 	va_end(ap);
 	if (n < 0)
 		oom();

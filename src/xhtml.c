@@ -529,7 +529,6 @@ markdown_resumes(const char *s, size_t len)
 	while (i < len) {
 		const char *eol = memchr(s + i, '\n', len - i);
 		size_t e = eol ? (size_t)(eol - s) : len, k = e, next = e + 1;
-		const char *tag;
 
 		while (k > i && (s[k - 1] == ' ' || s[k - 1] == '\r'))
 			k--;
@@ -539,7 +538,7 @@ markdown_resumes(const char *s, size_t len)
 			size_t t = k - 1;
 			while (t > i && s[t] != '<')
 				t--;
-			tag = s + t;
+			const char *tag = s + t;
 			if (tag[0] == '<' && tag[1] == '/') {
 				for (int b = 0; blocks[b]; b++) {
 					size_t bl = strlen(blocks[b]);
@@ -668,15 +667,15 @@ render_table_cell(struct walk *w, cmark_node *n)
 	cmark_node *row = cmark_node_parent(n), *table, *c;
 	int header = row && cmark_gfm_extensions_get_table_row_is_header(row);
 	xmlNode *cell = xmlNewNode(NULL, BAD_CAST (header ? "th" : "td"));
-	uint8_t *align;
-	int idx = 0, cols;
+	int idx = 0;
 
 	table = row ? cmark_node_parent(row) : NULL;
 	for (c = cmark_node_previous(n); c; c = cmark_node_previous(c))
 		idx++;
 	if (table != NULL) {
-		cols = cmark_gfm_extensions_get_table_columns(table);
-		align = cmark_gfm_extensions_get_table_alignments(table);
+		int cols = cmark_gfm_extensions_get_table_columns(table);
+		const uint8_t *align =
+		    cmark_gfm_extensions_get_table_alignments(table);
 		if (align != NULL && idx < cols) {
 			const char *cls = align[idx] == 'l' ? "align-left" :
 			    align[idx] == 'c' ? "align-center" :

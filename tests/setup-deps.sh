@@ -2,7 +2,8 @@
 # setup-deps.sh build|test: installs what hbook needs with apt-get, only
 # when it is missing, and says what it installs.
 #   build: the C libraries (found through pkg-config) and a compiler
-#   test:  EPUBCheck (Java), unzip and xmllint for the test suite
+#   test:  EPUBCheck (Java), unzip, xmllint and python3 for the test suite
+#   lint:  cppcheck and clang-tidy
 set -eu
 
 missing=""
@@ -31,6 +32,10 @@ test)
 	command -v unzip >/dev/null 2>&1 || need unzip
 	command -v xmllint >/dev/null 2>&1 || need libxml2-utils
 	command -v python3 >/dev/null 2>&1 || need python3
+	;;
+lint)
+	command -v cppcheck >/dev/null 2>&1 || need cppcheck
+	command -v clang-tidy >/dev/null 2>&1 || need clang-tidy
 	;;
 esac
 
