@@ -16,6 +16,7 @@ OUT=tests/out
 CORPORA=${CORPORA:-../shared/corpora}
 rm -rf "$OUT"
 mkdir -p "$OUT"
+touch "$OUT/.start"
 pass=0
 fail=0
 BOOKS=""
@@ -304,6 +305,14 @@ if [ -z "$unsafe" ]; then
 	ok "safety: no script, event attribute, active URL or outside file in any book"
 else
 	bad "safety" "found in:$unsafe"
+fi
+
+written=$(find content tests/books tests/regress tests/vagov.yaml tests/healthcare.yaml \
+	-newer "$OUT/.start" 2>/dev/null | head -5)
+if [ -z "$written" ]; then
+	ok "safety: nothing was written into the content folders the tests read"
+else
+	bad "safety: files written into the content" "$written"
 fi
 
 # ---- EPUBCheck, one JVM for every book ----

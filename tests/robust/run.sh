@@ -132,3 +132,33 @@ if [ $st = 1 ] && [ "$(cat "$W/interrupted/book.epub")" = previous ] &&
 else
 	echo "not ok robust: interrupted: exit $st"
 fi
+
+# ---- permissions: run as nobody, since root reads and writes anything ----
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
+	asnobody() { setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"; }
+	abs=$(cd "$(dirname "$HBOOK")" && pwd)/$(basename "$HBOOK")
+	c=$(mk unreadable); printf -- "$ok_article" >"$c/a.md"; printf -- "$ok_article" >"$c/secret.md"
+	mkdir -p "$c/locked"; printf -- "$ok_article" >"$c/locked/b.md"
+	chmod 000 "$c/secret.md" "$c/locked"
+	chown 65534:65534 "$W/unreadable"
+	asnobody "$abs" export "$c" -o "$W/unreadable/book.epub" >/dev/null 2>"$W/unreadable/err"; st=$?
+	if [ $st = 0 ] && grep -q "secret.md: warning: cannot read (Permission denied); skipped" "$W/unreadable/err" &&
+	    grep -q "locked: warning: cannot read folder (Permission denied); skipped" "$W/unreadable/err"; then
+		echo "ok robust: unreadable file and folder: warnings, skipped"
+	else
+		echo "not ok robust: unreadable: exit $st"; sed 's/^/  /' "$W/unreadable/err" | head -3
+	fi
+	chmod 755 "$c/locked"
+	c=$(mk readonly-target); printf -- "$ok_article" >"$c/a.md"
+	printf previous >"$W/readonly-target/book.epub"
+	chmod 755 "$W/readonly-target"
+	asnobody "$abs" export "$c" -o "$W/readonly-target/book.epub" >/dev/null 2>"$W/readonly-target/err"; st=$?
+	if [ $st = 1 ] && grep -q "not writable" "$W/readonly-target/err" &&
+	    [ "$(cat "$W/readonly-target/book.epub")" = previous ]; then
+		echo "ok robust: read-only target folder: error, previous book intact"
+	else
+		echo "not ok robust: read-only target folder: exit $st"; sed 's/^/  /' "$W/readonly-target/err" | head -3
+	fi
+else
+	echo "not ok robust: permissions: needs root and setpriv to run as nobody"
+fi
