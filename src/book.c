@@ -10,6 +10,7 @@ book_new(const char *root)
 	struct book *b = xcalloc(1, sizeof(*b));
 
 	b->root = xstrdup(root);
+	b->pages_root = xstrdup(root);
 	return b;
 }
 

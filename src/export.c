@@ -152,6 +152,7 @@ export_run(const struct export_opts *o)
 		free(b->cfg.pages);
 		b->cfg.pages = norm;
 	}
+	free(b->pages_root);
 	b->pages_root = b->cfg.pages && b->cfg.pages[0] ?
 	    path_join(o->content, b->cfg.pages) : xstrdup(o->content);
 	if (o->lang != NULL) {

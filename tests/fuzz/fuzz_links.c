@@ -31,7 +31,6 @@ setup(void)
 	if (mkdtemp(dir) == NULL)
 		abort();
 	book = book_new(dir);
-	book->pages_root = xstrdup(dir);
 	book->cfg.base_url = xstrdup("https://site.example");
 	for (size_t i = 0; i < 3; i++) {
 		struct article *a = book_add_article(book);
