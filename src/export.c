@@ -206,5 +206,6 @@ out:
 	book_free(b);
 	scan_free(&s);
 	config_free();
+	template_free();
 	return rc;
 }

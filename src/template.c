@@ -4,13 +4,66 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 #include <libxml/parser.h>
 
 #include "diag.h"
 #include "util.h"
 
+/* Parsed templates, kept so each page starts from a copy: every article
+ * uses the same one, and parsing it per article cost more than copying. */
+static struct {
+	char *dir, *name;
+	xmlDoc *doc;
+} cache[8];
+static size_t ncache;
+static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static xmlDoc *parse_template(const char *dir, const char *name);
+
 xmlDoc *
 template_load(const char *dir, const char *name)
+{
+	xmlDoc *doc = NULL;
+	size_t i;
+
+	pthread_mutex_lock(&cache_lock);
+	for (i = 0; i < ncache; i++)
+		if (strcmp(cache[i].name, name) == 0 &&
+		    ((dir == NULL && cache[i].dir == NULL) ||
+		    (dir != NULL && cache[i].dir != NULL &&
+		    strcmp(dir, cache[i].dir) == 0)))
+			break;
+	if (i == ncache) {
+		doc = parse_template(dir, name);
+		if (doc != NULL && ncache < sizeof(cache) / sizeof(*cache)) {
+			cache[ncache].dir = dir ? xstrdup(dir) : NULL;
+			cache[ncache].name = xstrdup(name);
+			cache[ncache++].doc = doc;
+		} else if (doc != NULL) {
+			pthread_mutex_unlock(&cache_lock);
+			return doc;
+		}
+	}
+	if (i < ncache || doc != NULL)
+		doc = xmlCopyDoc(cache[i < ncache ? i : ncache - 1].doc, 1);
+	pthread_mutex_unlock(&cache_lock);
+	return doc;
+}
+
+void
+template_free(void)
+{
+	for (size_t i = 0; i < ncache; i++) {
+		free(cache[i].dir);
+		free(cache[i].name);
+		xmlFreeDoc(cache[i].doc);
+	}
+	ncache = 0;
+}
+
+static xmlDoc *
+parse_template(const char *dir, const char *name)
 {
 	char *path = xasprintf("templates/%s", name), *data = NULL;
 	size_t len;

@@ -23,6 +23,9 @@ struct field {
  * Returns the document (the caller frees it) or NULL after an error. */
 xmlDoc *template_load(const char *dir, const char *name);
 
+/* Releases the templates template_load() keeps. */
+void template_free(void);
+
 /* Fills the marked elements of doc from fields. */
 void template_fill(xmlDoc *doc, const struct field *fields, size_t n);
 
