@@ -16,7 +16,8 @@ SRCS = src/book.c src/diag.c src/export.c src/generator.c src/html.c src/links.c
 	src/xhtml.c src/yaml.c
 OBJS = $(SRCS:src/%.c=build/%.o) build/embedded.o
 EMBEDDED = templates/article.xhtml templates/section.xhtml \
-	templates/title.xhtml templates/disclaimer.xhtml styles/book.css
+	templates/title.xhtml templates/disclaimer.xhtml templates/topics.xhtml \
+	styles/book.css
 
 all: hbook
 

@@ -110,6 +110,7 @@ book_free(struct book *b)
 	free(b->identifier);
 	free(b->modified);
 	free(b->title_xhtml);
+	free(b->topics_xhtml);
 	free(b->disclaimer_xhtml);
 	free(b->nav_xhtml);
 	free(b->ncx);

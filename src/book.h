@@ -95,6 +95,8 @@ struct book {
 	long long modified_epoch;
 	char *title_xhtml, *disclaimer_xhtml, *nav_xhtml, *ncx, *opf;
 	size_t title_len, disclaimer_len, nav_len, ncx_len, opf_len;
+	char *topics_xhtml;      /* the index of tags, or NULL without tags */
+	size_t topics_len;
 	char *css;
 	size_t css_len;
 };

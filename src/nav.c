@@ -86,6 +86,9 @@ nav_xhtml(struct book *b)
 		}
 	}
 
+	if (b->topics_xhtml != NULL)
+		nav_item(ol, "text/topics.xhtml", "Topics");
+
 	nav = el_new(body, "nav");
 	xmlSetNsProp(nav, epub, BAD_CAST "type", BAD_CAST "landmarks");
 	xmlSetProp(nav, BAD_CAST "hidden", BAD_CAST "hidden");
@@ -106,6 +109,11 @@ nav_xhtml(struct book *b)
 		}
 		xmlSetNsProp(li->children, epub, BAD_CAST "type",
 		    BAD_CAST "bodymatter");
+		if (b->topics_xhtml != NULL) {
+			li = nav_item(ol, "text/topics.xhtml", "Topics");
+			xmlSetNsProp(li->children, epub, BAD_CAST "type",
+			    BAD_CAST "index");
+		}
 	}
 	xhtml_serialize(doc, &b->nav_xhtml, &b->nav_len);
 	xmlFreeDoc(doc);
@@ -191,6 +199,8 @@ ncx(struct book *b)
 			}
 		}
 	}
+	if (b->topics_xhtml != NULL)
+		ncx_point(map, &order, "Topics", "text/topics.xhtml");
 	{
 		xmlChar *mem;
 		int n;

@@ -161,6 +161,9 @@ opf_build(struct book *b)
 			free(id);
 		}
 	}
+	if (b->topics_xhtml != NULL)
+		item(man, "x-topics", "text/topics.xhtml",
+		    "application/xhtml+xml", NULL);
 	for (size_t i = 0; i < b->nres; i++)
 		item(man, b->res[i]->id, b->res[i]->href,
 		    b->res[i]->media_type, NULL);
@@ -180,6 +183,8 @@ opf_build(struct book *b)
 			free(id);
 		}
 	}
+	if (b->topics_xhtml != NULL)
+		itemref(spine, "x-topics", 1);
 	/* the nav is a page too (landmarks point at it), after the rest */
 	itemref(spine, "nav", 0);
 

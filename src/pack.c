@@ -236,6 +236,9 @@ build(struct book *b, char **out, size_t *outlen)
 			free(name);
 		}
 	}
+	if (b->topics_xhtml != NULL)
+		ok &= add(za, "EPUB/text/topics.xhtml", b->topics_xhtml,
+		    b->topics_len, 0, mt) == 0;
 	for (size_t i = 0; i < b->nres && ok; i++) {
 		char *name = xasprintf("EPUB/%s", b->res[i]->href);
 		/* images are compressed already */

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <libxml/tree.h>
 
 #include "diag.h"
@@ -512,10 +513,103 @@ render_disclaimer(struct book *b, struct links *l, const struct page_opts *o)
 	return 0;
 }
 
+struct topic {
+	char *key;               /* slug: "Sleep" and "sleep" are one topic */
+	const char *name;        /* as the first article wrote it */
+	struct article **arts;
+	size_t narts;
+};
+
+static int
+topic_cmp(const void *x, const void *y)
+{
+	const struct topic *a = *(struct topic *const *)x;
+	const struct topic *b = *(struct topic *const *)y;
+	int c = strcasecmp(a->name, b->name);
+
+	return c ? c : strcmp(a->key, b->key);
+}
+
+/* The topics index: every tag, alphabetically, with its articles in
+ * reading order. */
+static int
+render_topics(struct book *b, const struct page_opts *o)
+{
+	struct strmap *seen = strmap_new();
+	struct topic **ts = NULL;
+	size_t nts = 0;
+	struct chapter ch;
+	xmlDoc *doc;
+	struct field f[1];
+
+	for (size_t i = 0; i < b->narts; i++) {
+		struct article *a = b->arts[i];
+		for (size_t j = 0; j < a->tags.n; j++) {
+			char *key = slugify(a->tags.v[j]);
+			struct topic *t;
+			if (key[0] == '\0') {
+				free(key);
+				continue;
+			}
+			if ((t = strmap_get(seen, key)) == NULL) {
+				t = xcalloc(1, sizeof(*t));
+				t->key = key;
+				t->name = a->tags.v[j];
+				ts = xrealloc(ts, (nts + 1) * sizeof(*ts));
+				ts[nts++] = t;
+				strmap_put(seen, key, t);
+			} else {
+				free(key);
+			}
+			if (t->narts == 0 || t->arts[t->narts - 1] != a) {
+				t->arts = xrealloc(t->arts,
+				    (t->narts + 1) * sizeof(*t->arts));
+				t->arts[t->narts++] = a;
+			}
+		}
+	}
+	strmap_free(seen);
+	if (nts == 0)
+		return 0;
+	qsort(ts, nts, sizeof(*ts), topic_cmp);
+	doc = page_start(&ch, o, "topics.xhtml", b->root, b->cfg.language);
+	if (doc == NULL)
+		return -1;
+	f[0].name = "topics";
+	f[0].content = holder(doc);
+	for (size_t i = 0; i < nts; i++) {
+		xmlNode *dt = el_new(f[0].content, "dt"), *dd;
+		append_text(dt, ts[i]->name, strlen(ts[i]->name));
+		append_text(f[0].content, "\n", 1);
+		dd = el_new(f[0].content, "dd");
+		for (size_t j = 0; j < ts[i]->narts; j++) {
+			xmlNode *a = el_new(dd, "a");
+			if (j)
+				xmlAddPrevSibling(a, xmlNewText(BAD_CAST ", "));
+			xmlSetProp(a, BAD_CAST "href",
+			    BAD_CAST ts[i]->arts[j]->file);
+			append_text(a, ts[i]->arts[j]->title,
+			    strlen(ts[i]->arts[j]->title));
+		}
+		append_text(f[0].content, "\n", 1);
+		free(ts[i]->key);
+		free(ts[i]->arts);
+		free(ts[i]);
+	}
+	free(ts);
+	ch.file = "topics.xhtml";
+	page_finish(&ch, doc, f, 1);
+	xhtml_serialize(doc, &b->topics_xhtml, &b->topics_len);
+	chapter_free(&ch);
+	xmlFreeDoc(doc);
+	return 0;
+}
+
 int
 pages_front(struct book *b, struct links *l, const struct page_opts *o)
 {
-	if (render_title(b, o) < 0 || render_disclaimer(b, l, o) < 0)
+	if (render_title(b, o) < 0 || render_disclaimer(b, l, o) < 0 ||
+	    render_topics(b, o) < 0)
 		return -1;
 	for (size_t i = 0; i < b->ncats; i++)
 		if (render_section(b, l, b->cats[i], o) < 0)

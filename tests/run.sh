@@ -100,9 +100,9 @@ done
 # reading order: title page, disclaimer, then each category page and its
 # articles, categories in hbook.yaml's order, articles by weight then date
 grep -o 'idref="[^"]*"' "$S/package.opf" | sed 's/idref="//;s/"$//' | tr '\n' ' ' >"$OUT/spine.txt"
-check "sample: reading order" grep -qx "x-title x-disclaimer x-sleep x-sleep-sleep-stages x-sleep-naps x-sleep-bedtime-routine x-nutrition x-nutrition-fibre x-nutrition-water x-nutrition-breakfast x-mind x-mind-stress-and-breathing x-mind-worry-time x-movement x-movement-walking x-movement-stretching nav " "$OUT/spine.txt"
+check "sample: reading order" grep -qx "x-title x-disclaimer x-sleep x-sleep-sleep-stages x-sleep-naps x-sleep-bedtime-routine x-nutrition x-nutrition-fibre x-nutrition-water x-nutrition-breakfast x-mind x-mind-stress-and-breathing x-mind-worry-time x-movement x-movement-walking x-movement-stretching x-topics nav " "$OUT/spine.txt"
 grep -o 'src="[^"#]*' "$S/toc.ncx" | sed 's/src="text\///;s/\.xhtml$//' | uniq | tr '\n' ' ' >"$OUT/ncx-order.txt"
-check "sample: NCX order is the spine order" grep -qx "disclaimer sleep sleep-sleep-stages sleep-naps sleep-bedtime-routine nutrition nutrition-fibre nutrition-water nutrition-breakfast mind mind-stress-and-breathing mind-worry-time movement movement-walking movement-stretching " "$OUT/ncx-order.txt"
+check "sample: NCX order is the spine order" grep -qx "disclaimer sleep sleep-sleep-stages sleep-naps sleep-bedtime-routine nutrition nutrition-fibre nutrition-water nutrition-breakfast mind mind-stress-and-breathing mind-worry-time movement movement-walking movement-stretching topics " "$OUT/ncx-order.txt"
 check "sample: nav lists an article's h2 sections" \
 	has "$S/nav.xhtml" 'href="text/sleep-sleep-stages.xhtml#the-stages-of-one-cycle">The stages of one cycle<'
 check "sample: nav lists categories" has "$S/nav.xhtml" 'href="text/nutrition.xhtml">Nutrition<'
@@ -119,6 +119,9 @@ check "sample: footnote is a pop-up note" has "$A" 'epub:type="footnote" role="d
 check "sample: noteref" has "$A" 'epub:type="noteref" role="doc-noteref"'
 check "sample: link to another article's section" has "$S/text/sleep-naps.xhtml" 'href="sleep-sleep-stages.xhtml#the-stages-of-one-cycle"'
 check "sample: section page lists its articles" has "$S/text/sleep.xhtml" '<a href="sleep-naps.xhtml">How to Nap Well</a>'
+check "sample: topics index lists a tag's articles in reading order" has "$S/text/topics.xhtml" \
+	'^<dd><a href="mind-stress-and-breathing.xhtml">Slow Breathing for Stress</a>, <a href="mind-worry-time.xhtml">Setting Aside Worry Time</a></dd>'
+check "sample: topics index in the nav" has "$S/nav.xhtml" 'href="text/topics.xhtml">Topics<'
 check "sample: disclaimer page" has "$S/text/disclaimer.xhtml" 'not medical advice'
 check "sample: title page" has "$S/text/title.xhtml" 'Short guides to sleep, food, mind and movement'
 decl=0
