@@ -3,20 +3,21 @@
 
 PREFIX ?= /usr/local
 CC ?= cc
-PKGS = libcmark-gfm libxml-2.0 yaml-0.1 libzip libcrypto
+PKGS = libcmark-gfm libxml-2.0 yaml-0.1 libzip libcrypto librsvg-2.0 cairo
 WARN = -Wall -Wextra -Wshadow
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
 	$(CFLAGS) $$(pkg-config --cflags $(PKGS))
 LIBS = $$(pkg-config --libs $(PKGS)) -lcmark-gfm-extensions
 
-SRCS = src/book.c src/diag.c src/export.c src/generator.c src/html.c src/links.c \
+SRCS = src/book.c src/cover.c src/diag.c src/export.c src/generator.c src/html.c src/links.c \
 	src/mdlimit.c src/meta.c src/nav.c src/opf.c src/order.c src/pack.c src/pages.c \
 	src/sanitize.c src/scan.c src/template.c src/text.c src/util.c \
 	src/xhtml.c src/yaml.c
 OBJS = $(SRCS:src/%.c=build/%.o) build/embedded.o
 EMBEDDED = templates/article.xhtml templates/section.xhtml \
 	templates/title.xhtml templates/disclaimer.xhtml templates/topics.xhtml \
+	templates/cover.xhtml templates/cover.svg \
 	styles/book.css
 
 all: hbook

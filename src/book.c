@@ -105,11 +105,13 @@ book_free(struct book *b)
 	strlist_free(&c->categories);
 	strlist_free(&c->statics);
 	free(c->pages);
+	free(c->cover);
 	free(b->pages_root);
 	free(b->root);
 	free(b->identifier);
 	free(b->modified);
 	free(b->title_xhtml);
+	free(b->cover_xhtml);
 	free(b->topics_xhtml);
 	free(b->disclaimer_xhtml);
 	free(b->nav_xhtml);

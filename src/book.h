@@ -76,6 +76,7 @@ struct config {
 	struct strlist categories;   /* configured order, as written */
 	struct strlist statics;      /* folders site-absolute files may be in */
 	char *pages;                 /* folder of the pages, "" for the root */
+	char *cover;                 /* cover: a JPEG or PNG in the folder */
 	int kramdown;                /* markdown: kramdown */
 	char *src;                   /* path of hbook.yaml, for diagnostics */
 };
@@ -95,6 +96,9 @@ struct book {
 	long long modified_epoch;
 	char *title_xhtml, *disclaimer_xhtml, *nav_xhtml, *ncx, *opf;
 	size_t title_len, disclaimer_len, nav_len, ncx_len, opf_len;
+	struct resource *cover;  /* the cover image (also in res) */
+	char *cover_xhtml;       /* the cover page */
+	size_t cover_len;
 	char *topics_xhtml;      /* the index of tags, or NULL without tags */
 	size_t topics_len;
 	char *css;

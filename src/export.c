@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "book.h"
+#include "cover.h"
 #include "diag.h"
 #include "links.h"
 #include "meta.h"
@@ -182,7 +183,9 @@ export_run(const struct export_opts *o)
 	l = links_new(b);
 	stage(o, "links", &t);
 	if (stylesheet_load(o->css, &b->css, &b->css_len) < 0 ||
-	    pages_articles(b, l, &po) < 0 || pages_front(b, l, &po) < 0)
+	    pages_articles(b, l, &po) < 0 ||
+	    cover_make(b, o->cover, o->templates) < 0 ||
+	    pages_front(b, l, &po) < 0)
 		goto out;
 	/* images were found in whatever order the threads met them */
 	if (b->nres)

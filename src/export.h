@@ -8,6 +8,7 @@ struct export_opts {
 	const char *output;      /* the .epub to write; NULL: list only */
 	const char *templates;   /* --templates DIR */
 	const char *css;         /* --css FILE */
+	const char *cover;       /* --cover FILE */
 	const char *config;      /* --config FILE, else CONTENT/hbook.yaml */
 	const char *lang;        /* --lang: only this language's articles */
 	const char *report;      /* --report FILE */

@@ -42,6 +42,7 @@ static const char usage_export[] =
     "options:\n"
     "  -o, --output FILE     the book to write (required)\n"
     "      --css FILE        use FILE as the stylesheet\n"
+    "      --cover FILE      the cover, a JPEG or PNG (default: one is drawn)\n"
     "      --templates DIR   take page templates from DIR\n"
     "      --config FILE     read the settings from FILE, not CONTENT/hbook.yaml\n"
     "      --lang TAG        only articles in language TAG (and those without)\n"
@@ -63,6 +64,7 @@ main(int argc, char *argv[])
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"css", required_argument, NULL, 'c'},
+		{"cover", required_argument, NULL, 'K'},
 		{"templates", required_argument, NULL, 't'},
 		{"config", required_argument, NULL, 'C'},
 		{"lang", required_argument, NULL, 'L'},
@@ -120,6 +122,9 @@ main(int argc, char *argv[])
 			break;
 		case 'c':
 			o.css = optarg;
+			break;
+		case 'K':
+			o.cover = optarg;
 			break;
 		case 't':
 			o.templates = optarg;

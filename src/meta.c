@@ -468,6 +468,7 @@ config_from_text(struct book *b, const char *text, size_t len)
 	get_list(m, "categories", &c->categories, full, 1);
 	get_list(m, "static", &c->statics, full, 1);
 	c->pages = get_text(m, "pages", full, 1);
+	c->cover = get_text(m, "cover", full, 1);
 	{
 		char *dialect = get_text(m, "markdown", full, 1);
 		if (dialect != NULL && strcmp(dialect, "kramdown") == 0)

@@ -95,6 +95,10 @@ nav_xhtml(struct book *b)
 	h = el_new(nav, "h2");
 	append_text(h, "Landmarks", 9);
 	ol = el_new(nav, "ol");
+	if (b->cover_xhtml != NULL) {
+		xmlNode *li = nav_item(ol, "text/cover.xhtml", "Cover");
+		xmlSetNsProp(li->children, epub, BAD_CAST "type", BAD_CAST "cover");
+	}
 	{
 		xmlNode *li = nav_item(ol, "nav.xhtml#toc", "Contents");
 		xmlSetNsProp(li->children, epub, BAD_CAST "type",

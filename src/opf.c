@@ -112,6 +112,12 @@ opf_build(struct book *b)
 	for (size_t i = 0; i < b->ncats; i++)
 		dc(meta, dcns, "subject", b->cats[i]->title);
 	meta_prop(meta, "dcterms:modified", b->modified);
+	if (b->cover != NULL) {
+		/* EPUB 2 readers (and Kindle) find the cover through this */
+		n = xmlNewChild(meta, NULL, BAD_CAST "meta", NULL);
+		xmlSetProp(n, BAD_CAST "name", BAD_CAST "cover");
+		xmlSetProp(n, BAD_CAST "content", BAD_CAST b->cover->id);
+	}
 
 	/* accessibility (EPUB Accessibility 1.1) */
 	meta_prop(meta, "schema:accessMode", "textual");
@@ -141,6 +147,9 @@ opf_build(struct book *b)
 	item(man, "nav", "nav.xhtml", "application/xhtml+xml", "nav");
 	item(man, "ncx", "toc.ncx", "application/x-dtbncx+xml", NULL);
 	item(man, "css", "css/book.css", "text/css", NULL);
+	if (b->cover_xhtml != NULL)
+		item(man, "x-cover", "text/cover.xhtml", "application/xhtml+xml",
+		    NULL);
 	item(man, "x-title", "text/title.xhtml", "application/xhtml+xml", NULL);
 	if (b->disclaimer_xhtml != NULL)
 		item(man, "x-disclaimer", "text/disclaimer.xhtml",
@@ -166,10 +175,13 @@ opf_build(struct book *b)
 		    "application/xhtml+xml", NULL);
 	for (size_t i = 0; i < b->nres; i++)
 		item(man, b->res[i]->id, b->res[i]->href,
-		    b->res[i]->media_type, NULL);
+		    b->res[i]->media_type, b->res[i] == b->cover ?
+		    "cover-image" : NULL);
 
 	spine = xmlNewChild(pkg, NULL, BAD_CAST "spine", NULL);
 	xmlSetProp(spine, BAD_CAST "toc", BAD_CAST "ncx");
+	if (b->cover_xhtml != NULL)
+		itemref(spine, "x-cover", 1);
 	itemref(spine, "x-title", 1);
 	if (b->disclaimer_xhtml != NULL)
 		itemref(spine, "x-disclaimer", 1);

@@ -217,6 +217,9 @@ build(struct book *b, char **out, size_t *outlen)
 	ok &= add(za, "EPUB/nav.xhtml", b->nav_xhtml, b->nav_len, 0, mt) == 0;
 	ok &= add(za, "EPUB/toc.ncx", b->ncx, b->ncx_len, 0, mt) == 0;
 	ok &= add(za, "EPUB/css/book.css", b->css, b->css_len, 0, mt) == 0;
+	if (b->cover_xhtml != NULL)
+		ok &= add(za, "EPUB/text/cover.xhtml", b->cover_xhtml,
+		    b->cover_len, 0, mt) == 0;
 	ok &= add(za, "EPUB/text/title.xhtml", b->title_xhtml, b->title_len,
 	    0, mt) == 0;
 	if (b->disclaimer_xhtml != NULL)

@@ -605,11 +605,45 @@ render_topics(struct book *b, const struct page_opts *o)
 	return 0;
 }
 
+static int
+render_cover(struct book *b, const struct page_opts *o)
+{
+	struct chapter ch;
+	xmlDoc *doc = page_start(&ch, o, "cover.xhtml", b->root,
+	    b->cfg.language);
+	struct field f[2];
+	xmlNode *img;
+	char *src, *alt;
+
+	if (doc == NULL)
+		return -1;
+	f[0].name = "title";
+	f[0].content = text_field(doc, b->cfg.title);
+	f[1].name = "cover";
+	f[1].content = holder(doc);
+	img = el_new(f[1].content, "img");
+	src = xasprintf("../%s", b->cover->href);
+	alt = xasprintf("Cover: %s", b->cfg.title);
+	xmlSetProp(img, BAD_CAST "src", BAD_CAST src);
+	set_attr(img, "alt", alt);
+	xmlSetNsProp(img, ch.epub, BAD_CAST "type", BAD_CAST "cover");
+	xmlSetProp(img, BAD_CAST "role", BAD_CAST "doc-cover");
+	xmlSetProp(img, BAD_CAST "class", BAD_CAST "cover");
+	ch.file = "cover.xhtml";
+	page_finish(&ch, doc, f, 2);
+	xhtml_serialize(doc, &b->cover_xhtml, &b->cover_len);
+	chapter_free(&ch);
+	xmlFreeDoc(doc);
+	free(src);
+	free(alt);
+	return 0;
+}
+
 int
 pages_front(struct book *b, struct links *l, const struct page_opts *o)
 {
 	if (render_title(b, o) < 0 || render_disclaimer(b, l, o) < 0 ||
-	    render_topics(b, o) < 0)
+	    render_topics(b, o) < 0 || (b->cover && render_cover(b, o) < 0))
 		return -1;
 	for (size_t i = 0; i < b->ncats; i++)
 		if (render_section(b, l, b->cats[i], o) < 0)

@@ -100,7 +100,7 @@ done
 # reading order: title page, disclaimer, then each category page and its
 # articles, categories in hbook.yaml's order, articles by weight then date
 grep -o 'idref="[^"]*"' "$S/package.opf" | sed 's/idref="//;s/"$//' | tr '\n' ' ' >"$OUT/spine.txt"
-check "sample: reading order" grep -qx "x-title x-disclaimer x-sleep x-sleep-sleep-stages x-sleep-naps x-sleep-bedtime-routine x-nutrition x-nutrition-fibre x-nutrition-water x-nutrition-breakfast x-mind x-mind-stress-and-breathing x-mind-worry-time x-movement x-movement-walking x-movement-stretching x-topics nav " "$OUT/spine.txt"
+check "sample: reading order" grep -qx "x-cover x-title x-disclaimer x-sleep x-sleep-sleep-stages x-sleep-naps x-sleep-bedtime-routine x-nutrition x-nutrition-fibre x-nutrition-water x-nutrition-breakfast x-mind x-mind-stress-and-breathing x-mind-worry-time x-movement x-movement-walking x-movement-stretching x-topics nav " "$OUT/spine.txt"
 grep -o 'src="[^"#]*' "$S/toc.ncx" | sed 's/src="text\///;s/\.xhtml$//' | uniq | tr '\n' ' ' >"$OUT/ncx-order.txt"
 check "sample: NCX order is the spine order" grep -qx "disclaimer sleep sleep-sleep-stages sleep-naps sleep-bedtime-routine nutrition nutrition-fibre nutrition-water nutrition-breakfast mind mind-stress-and-breathing mind-worry-time movement movement-walking movement-stretching topics " "$OUT/ncx-order.txt"
 check "sample: nav lists an article's h2 sections" \
@@ -122,6 +122,23 @@ check "sample: section page lists its articles" has "$S/text/sleep.xhtml" '<a hr
 check "sample: topics index lists a tag's articles in reading order" has "$S/text/topics.xhtml" \
 	'^<dd><a href="mind-stress-and-breathing.xhtml">Slow Breathing for Stress</a>, <a href="mind-worry-time.xhtml">Setting Aside Worry Time</a></dd>'
 check "sample: topics index in the nav" has "$S/nav.xhtml" 'href="text/topics.xhtml">Topics<'
+check "sample: cover image is the package's cover-image" has "$S/package.opf" 'href="images/cover.png" media-type="image/png" properties="cover-image"'
+check "sample: EPUB 2 cover meta" has "$S/package.opf" '<meta name="cover" content="cover-image"/>'
+check "sample: cover landmark" has "$S/nav.xhtml" 'href="text/cover.xhtml" epub:type="cover"'
+check "sample: drawn cover is 1600 x 2560" sh -c "od -An -tx1 -j16 -N8 '$S/images/cover.png' | tr -d ' \n' | grep -qx 0000064000000a00"
+if command -v mutool >/dev/null 2>&1; then
+	mutool draw -q -o "$OUT/page1.png" -r 40 "$OUT/sample.epub" 1 2>/dev/null
+	mutool draw -q -F txt -o "$OUT/page1.txt" "$OUT/sample.epub" 1 2>/dev/null
+	# the first page is the cover: a picture, no text, and not blank
+	check "sample: MuPDF's first page is the cover" sh -c "[ ! -s '$OUT/page1.txt' ] || ! grep -q '[A-Za-z]' '$OUT/page1.txt'"
+	check "sample: the cover page is not blank" sh -c "[ \$(wc -c <'$OUT/page1.png') -gt 10000 ]"
+else
+	bad "sample: cover rendering" "mutool not installed"
+fi
+book given-cover content --cover tests/books/links/content/img/dot.png
+check "cover: --cover is the cover image" sh -c "unzip -p '$OUT/given-cover.epub' EPUB/package.opf | grep -q 'href=\"images/cover.png\" media-type=\"image/png\" properties=\"cover-image\"'"
+"$HBOOK" export content --cover tests/books/links/content/files/form.pdf -o "$OUT/bad-cover.epub" 2>"$OUT/bad-cover.err"; rc=$?
+[ $rc = 1 ] && has "$OUT/bad-cover.err" "the cover must be a JPEG or PNG" && ok "cover: a PDF cover is refused (1)" || bad "cover: a PDF cover" "exit $rc"
 check "sample: disclaimer page" has "$S/text/disclaimer.xhtml" 'not medical advice'
 check "sample: title page" has "$S/text/title.xhtml" 'Short guides to sleep, food, mind and movement'
 decl=0

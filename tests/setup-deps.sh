@@ -18,13 +18,16 @@ build)
 	command -v make >/dev/null 2>&1 || need make
 	command -v pkg-config >/dev/null 2>&1 || need pkg-config
 	for pair in libcmark-gfm:libcmark-gfm-dev libxml-2.0:libxml2-dev \
-	    yaml-0.1:libyaml-dev libzip:libzip-dev libcrypto:libssl-dev; do
+	    yaml-0.1:libyaml-dev libzip:libzip-dev libcrypto:libssl-dev \
+	    librsvg-2.0:librsvg2-dev; do
 		pc=${pair%%:*}
 		pkg=${pair#*:}
 		pkg-config --exists "$pc" 2>/dev/null || need "$pkg"
 	done
 	[ -f /usr/include/cmark-gfm-core-extensions.h ] ||
 		need libcmark-gfm-extensions-dev
+	# the drawn cover's type
+	[ -d /usr/share/fonts/truetype/dejavu ] || need fonts-dejavu-core
 	;;
 test)
 	[ -f /usr/share/java/epubcheck.jar ] || need epubcheck
@@ -32,6 +35,7 @@ test)
 	command -v unzip >/dev/null 2>&1 || need unzip
 	command -v xmllint >/dev/null 2>&1 || need libxml2-utils
 	command -v python3 >/dev/null 2>&1 || need python3
+	command -v mutool >/dev/null 2>&1 || need mupdf-tools
 	;;
 lint)
 	command -v cppcheck >/dev/null 2>&1 || need cppcheck
