@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "diag.h"
 #include "links.h"
 #include "util.h"
 #include "xhtml.h"
@@ -257,8 +258,12 @@ san_attributes(struct chapter *ch, xmlNode *el, const char *orig,
 	}
 	if (strcmp(name, "img") == 0 && xmlHasProp(el, BAD_CAST "src") == NULL)
 		return -1;
-	if (strcmp(name, "img") == 0 && xmlHasProp(el, BAD_CAST "alt") == NULL)
+	if (strcmp(name, "img") == 0 && xmlHasProp(el, BAD_CAST "alt") == NULL) {
+		if (ch->links != NULL)
+			warnx_at(ch->src, line, "image without alt text (screen "
+			    "readers will skip it)");
 		set(el, "alt", "");
+	}
 	if (href != NULL && links_href(ch, href, line, el) < 0 &&
 	    xmlHasProp(el, BAD_CAST "id") == NULL)
 		return -1;

@@ -430,6 +430,10 @@ render_image(struct walk *w, cmark_node *n)
 		append_text(w->cur, alt.data, alt.len);
 	} else {
 		xmlNode *img = el_new(w->cur, "img");
+		if (str_trim(alt.data)[0] == '\0' && w->ch->links != NULL)
+			warnx_at(w->ch->src, node_line(w->ch, n), "image without "
+			    "alt text: %s (screen readers will skip it)",
+			    cmark_node_get_url(n));
 		set_attr(img, "src", src);
 		set_attr(img, "alt", alt.data);
 		if (title != NULL && title[0])
