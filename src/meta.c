@@ -370,6 +370,28 @@ article_from_text(struct book *b, const char *path, const char *text,
 	return 1;
 }
 
+int
+article_reload_body(struct article *a)
+{
+	char *text;
+	const char *yaml, *body;
+	size_t len, ylen;
+	int line;
+
+	if ((text = read_text(a->src, &len)) == NULL)
+		return -1;
+	if (frontmatter_split(text, len, &yaml, &ylen, &body, &line) < 0) {
+		free(text);
+		return -1;
+	}
+	free(a->body);
+	a->body_len = len - (size_t)(body - text);
+	a->body = xstrndup(body, a->body_len);
+	a->body_line = line;
+	free(text);
+	return 0;
+}
+
 void
 category_load_index(struct book *b, struct category *c, const char *path)
 {

@@ -34,6 +34,11 @@ int article_load(struct book *b, const char *path);
 int article_from_text(struct book *b, const char *path, const char *text,
     size_t len);
 
+/* Reads an article's Markdown again (render_article() frees it once the
+ * chapter is written; the few chapters written twice need it back).
+ * Returns 0, or -1 when the file cannot be read any more. */
+int article_reload_body(struct article *a);
+
 /* Reads a category folder's _index.md into its category. */
 void category_load_index(struct book *b, struct category *c, const char *path);
 

@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "html.h"
 #include "links.h"
+#include "meta.h"
 #include "pack.h"
 #include "template.h"
 #include "text.h"
@@ -323,9 +324,13 @@ worker(void *arg)
 
 	while ((i = __atomic_fetch_add(&w->next, 1, __ATOMIC_RELAXED)) <
 	    w->b->narts) {
+		struct article *a = w->b->arts[i];
 		diag_capture(&w->diags[i], 0);
 		if (render_article(w->b, w->l, i, w->o) < 0)
 			__atomic_store_n(&w->failed, 1, __ATOMIC_RELAXED);
+		/* hold only what is needed: the Markdown goes */
+		free(a->body);
+		a->body = NULL;
 		diag_capture(NULL, 0);
 	}
 	return NULL;
@@ -367,10 +372,17 @@ pages_articles(struct book *b, struct links *l, const struct page_opts *o)
 	 * reported the first time stands */
 	nredo = links_finish(l, &redo);
 	for (size_t k = 0; k < nredo; k++) {
+		struct article *a = b->arts[redo[k]];
+		if (article_reload_body(a) < 0) {
+			/* it changed under us: keep the first chapter */
+			continue;
+		}
 		links_forget(l, redo[k]);
 		diag_capture(NULL, 1);
 		render_article(b, l, redo[k], o);
 		diag_capture(NULL, 0);
+		free(a->body);
+		a->body = NULL;
 	}
 	free(redo);
 	return 0;
