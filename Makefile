@@ -10,7 +10,7 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
 	$(CFLAGS) $$(pkg-config --cflags $(PKGS))
 LIBS = $$(pkg-config --libs $(PKGS)) -lcmark-gfm-extensions
 
-SRCS = src/book.c src/cover.c src/diag.c src/export.c src/generator.c src/html.c src/links.c \
+SRCS = src/book.c src/cover.c src/diag.c src/export.c src/generator.c src/html.c src/kepub.c src/links.c \
 	src/mdlimit.c src/meta.c src/nav.c src/opf.c src/order.c src/pack.c src/pages.c \
 	src/sanitize.c src/scan.c src/template.c src/text.c src/util.c \
 	src/xhtml.c src/yaml.c

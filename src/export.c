@@ -128,12 +128,16 @@ export_run(const struct export_opts *o)
 	struct scan s;
 	struct book *b;
 	struct links *l = NULL;
-	struct page_opts po = {o->templates, o->smart, 0, o->jobs, o->level};
+	struct page_opts po = {o->templates, o->smart, 0, o->jobs, o->level,
+	    o->kobo};
 	int rc = -1;
 	double t = now();
 
 	if (o->output != NULL && pack_check(o->output) < 0)
 		return -1;
+	if (o->kobo && o->output != NULL && !str_ends(o->output, ".kepub.epub"))
+		warnx_at(o->output, 0, "Kobo reads a kepub only when its name "
+		    "ends in .kepub.epub");
 	if (o->lang != NULL && !lang_valid(o->lang)) {
 		errx_at(NULL, 0, "--lang %s is not a language tag", o->lang);
 		return -1;

@@ -13,6 +13,7 @@ struct export_opts {
 	const char *lang;        /* --lang: only this language's articles */
 	const char *report;      /* --report FILE */
 	int smart;               /* --smart */
+	int kobo;                /* --kobo: a kepub */
 	int jobs;                /* -j N: threads; 0 for one per CPU */
 	int timings;             /* --timings: time per stage to stderr */
 	int level;               /* deflate level: --compress fast 1, best 9 */

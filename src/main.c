@@ -51,6 +51,7 @@ static const char usage_export[] =
     "      --compress fast|best  deflate level 1 or 9 (default 6)\n"
     "      --timings         print the time each stage took\n"
     "      --smart           typographic quotes, dashes and ellipses\n"
+    "      --kobo            a kepub for Kobo (name it BOOK.kepub.epub)\n"
     "      --strict          treat warnings as errors\n"
     "  -q, --quiet           print no warnings\n"
     "  -h, --help            show this help\n"
@@ -73,6 +74,7 @@ main(int argc, char *argv[])
 		{"timings", no_argument, NULL, 'T'},
 		{"compress", required_argument, NULL, 'Z'},
 		{"smart", no_argument, NULL, 's'},
+		{"kobo", no_argument, NULL, 'k'},
 		{"strict", no_argument, NULL, 'S'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
@@ -165,6 +167,9 @@ main(int argc, char *argv[])
 			break;
 		case 's':
 			o.smart = 1;
+			break;
+		case 'k':
+			o.kobo = 1;
 			break;
 		case 'S':
 			strict = 1;

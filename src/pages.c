@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "html.h"
 #include "links.h"
+#include "kepub.h"
 #include "meta.h"
 #include "pack.h"
 #include "template.h"
@@ -109,6 +110,7 @@ page_start(struct chapter *ch, const struct page_opts *o, const char *name,
 	chapter_init(ch, doc, src);
 	ch->smart = o->smart;
 	ch->kramdown = o->kramdown;
+	ch->kobo = o->kobo;
 	root = xmlDocGetRootElement(doc);
 	ch->epub = xmlSearchNsByHref(doc, root, BAD_CAST EPUB_NS);
 	if (ch->epub == NULL)
@@ -129,6 +131,8 @@ page_finish(struct chapter *ch, xmlDoc *doc, struct field *f, size_t nf)
 			xmlFreeNode(f[i].content);
 	xhtml_repair(xmlDocGetRootElement(doc));
 	links_check_local(ch);
+	if (ch->kobo)
+		kepub_page(doc);
 }
 
 static xmlNode *

@@ -12,6 +12,7 @@ struct page_opts {
 	int kramdown;            /* hbook.yaml markdown: kramdown */
 	int jobs;                /* -j: threads rendering chapters */
 	int level;               /* deflate level for the chapters */
+	int kobo;                /* --kobo */
 };
 
 /* Each returns 0, or -1 after an error diagnostic. */

@@ -24,6 +24,7 @@ struct chapter {
 	int line0;               /* line of the Markdown's first line */
 	int smart;
 	int kramdown;            /* hbook.yaml markdown: kramdown */
+	int kobo;                /* --kobo: koboSpans in the page */
 	const char *drop_h1;     /* drop a first level-1 heading with this text */
 	struct links *links;     /* NULL: hrefs and image paths stay as written */
 	struct article *art;     /* the article, when links is set */

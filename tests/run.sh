@@ -135,6 +135,12 @@ if command -v mutool >/dev/null 2>&1; then
 else
 	bad "sample: cover rendering" "mutool not installed"
 fi
+"$HBOOK" export --kobo content -o "$OUT/sample.kepub.epub" 2>"$OUT/kepub.err"; rc=$?
+BOOKS="$BOOKS $OUT/sample.kepub.epub"
+[ $rc = 0 ] && [ ! -s "$OUT/kepub.err" ] && ok "kepub: --kobo exports" || bad "kepub" "exit $rc"
+unzip -p "$OUT/sample.kepub.epub" EPUB/text/sleep-naps.xhtml >"$OUT/kepub-naps.xhtml"
+check "kepub: sentences in koboSpans" has "$OUT/kepub-naps.xhtml" '<span class="koboSpan" id="kobo.3.2">A long or late one can steal from the night.</span>'
+check "kepub: book-columns and book-inner" has "$OUT/kepub-naps.xhtml" '<body><div id="book-columns"><div id="book-inner">'
 book given-cover content --cover tests/books/links/content/img/dot.png
 check "cover: --cover is the cover image" sh -c "unzip -p '$OUT/given-cover.epub' EPUB/package.opf | grep -q 'href=\"images/cover.png\" media-type=\"image/png\" properties=\"cover-image\"'"
 "$HBOOK" export content --cover tests/books/links/content/files/form.pdf -o "$OUT/bad-cover.epub" 2>"$OUT/bad-cover.err"; rc=$?

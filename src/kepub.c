@@ -1,0 +1,128 @@
+/* kepub.c: koboSpan markup for Kobo's kepub engine. */
+#include "kepub.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "xhtml.h"
+
+struct count {
+	int para, sentence;
+};
+
+static int
+is_block(const xmlNode *n)
+{
+	static const char *const blocks[] = {"p", "li", "h1", "h2", "h3", "h4",
+	    "h5", "h6", "td", "th", "dt", "dd", "figcaption", "caption",
+	    "blockquote", "div", "aside", "section", "pre", "header", NULL};
+
+	for (int i = 0; blocks[i]; i++)
+		if (strcmp((const char *)n->name, blocks[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+is_kobo_span(xmlNode *n)
+{
+	xmlChar *cls;
+	int yes;
+
+	if (strcmp((const char *)n->name, "span") != 0)
+		return 0;
+	cls = xmlGetProp(n, BAD_CAST "class");
+	yes = cls != NULL && strcmp((const char *)cls, "koboSpan") == 0;
+	xmlFree(cls);
+	return yes;
+}
+
+/* The length of the sentence at s: up to and with ".", "!" or "?" and the
+ * blanks after it, or all of s. */
+static size_t
+sentence(const char *s)
+{
+	size_t i = 0;
+
+	while (s[i]) {
+		if (strchr(".!?", s[i]) && (s[i + 1] == ' ' || s[i + 1] == '\n')) {
+			i++;
+			while (s[i] == ' ' || s[i] == '\n')
+				i++;
+			return i;
+		}
+		i++;
+	}
+	return i;
+}
+
+static void
+span_text(xmlNode *text, struct count *c)
+{
+	const char *s = (const char *)text->content;
+	size_t n;
+
+	if (s == NULL || strspn(s, " \t\r\n") == strlen(s))
+		return;
+	if (c->sentence == 0)
+		c->para++;
+	while (*s) {
+		char id[48];
+		xmlNode *span;
+
+		n = sentence(s);
+		span = xmlNewNode(NULL, BAD_CAST "span");
+		snprintf(id, sizeof(id), "kobo.%d.%d", c->para, ++c->sentence);
+		xmlSetProp(span, BAD_CAST "class", BAD_CAST "koboSpan");
+		xmlSetProp(span, BAD_CAST "id", BAD_CAST id);
+		xmlAddChild(span, xmlNewTextLen(BAD_CAST s, (int)n));
+		xmlAddPrevSibling(text, span);
+		s += n;
+	}
+	xmlUnlinkNode(text);
+	xmlFreeNode(text);
+}
+
+static void
+walk(xmlNode *el, struct count *c)
+{
+	xmlNode *n, *next;
+
+	for (n = el->children; n != NULL; n = next) {
+		next = n->next;
+		if (n->type == XML_TEXT_NODE) {
+			span_text(n, c);
+		} else if (n->type == XML_ELEMENT_NODE && !is_kobo_span(n)) {
+			if (is_block(n))
+				c->sentence = 0;
+			walk(n, c);
+			if (is_block(n))
+				c->sentence = 0;
+		}
+	}
+}
+
+void
+kepub_page(xmlDoc *doc)
+{
+	xmlNode *root = xmlDocGetRootElement(doc), *body = NULL, *cols, *inner;
+	struct count c = {0, 0};
+
+	for (xmlNode *n = root ? root->children : NULL; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)n->name, "body") == 0)
+			body = n;
+	if (body == NULL)
+		return;
+	walk(body, &c);
+	cols = xmlNewNode(NULL, BAD_CAST "div");
+	xmlSetProp(cols, BAD_CAST "id", BAD_CAST "book-columns");
+	inner = xmlNewChild(cols, NULL, BAD_CAST "div", NULL);
+	xmlSetProp(inner, BAD_CAST "id", BAD_CAST "book-inner");
+	while (body->children != NULL) {
+		xmlNode *k = body->children;
+		xmlUnlinkNode(k);
+		xmlAddChild(inner, k);
+	}
+	xmlAddChild(body, cols);
+}
