@@ -419,17 +419,6 @@ links_find(struct links *l, const struct article *from, const char *ref)
 	return a;
 }
 
-static int
-is_id(const char *s)
-{
-	if (!isalpha((unsigned char)*s) && *s != '_')
-		return 0;
-	for (s++; *s; s++)
-		if (!isalnum((unsigned char)*s) && !strchr("-_.", *s))
-			return 0;
-	return 1;
-}
-
 /* The id a fragment names in a chapter with these ids: the fragment
  * itself, else its slug (sites link "#Dosage Guide" to "dosage-guide");
  * NULL when neither is there.  The caller frees it. */
@@ -461,7 +450,7 @@ link_fragment(struct chapter *ch, xmlNode *a, struct article *t,
 	if (l->final) {
 		id = choose_id(t->ids, frag);
 	} else {
-		id = is_id(frag) ? xstrdup(frag) : make_id(frag);
+		id = id_valid(frag) ? xstrdup(frag) : make_id(frag);
 		pthread_mutex_lock(&l->lock);
 		if (l->npend == l->cappend) {
 			l->cappend = l->cappend ? l->cappend * 2 : 64;

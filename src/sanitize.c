@@ -9,6 +9,7 @@
 
 #include "diag.h"
 #include "links.h"
+#include "text.h"
 #include "util.h"
 #include "xhtml.h"
 
@@ -105,17 +106,6 @@ san_element(const char *name, const char **out)
 	}
 	*out = r->out ? r->out : r->name;
 	return r->act;
-}
-
-static int
-is_ncname(const char *s)
-{
-	if (!isalpha((unsigned char)*s) && *s != '_')
-		return 0;
-	for (s++; *s; s++)
-		if (!isalnum((unsigned char)*s) && !strchr("-_.", *s))
-			return 0;
-	return 1;
 }
 
 static int
@@ -252,7 +242,7 @@ san_attributes(struct chapter *ch, xmlNode *el, const char *orig,
 	}
 	if (id == NULL)
 		id = anchor;
-	if (id != NULL && is_ncname(id) && strmap_get(ch->ids, id) == NULL) {
+	if (id != NULL && id_valid(id) && strmap_get(ch->ids, id) == NULL) {
 		strmap_put(ch->ids, id, (void *)1);
 		set(el, "id", id);
 	}

@@ -100,6 +100,17 @@ make_id(const char *text)
 	return id;
 }
 
+int
+id_valid(const char *s)
+{
+	if (!isalpha((unsigned char)*s) && *s != '_')
+		return 0;
+	for (s++; *s; s++)
+		if (!isalnum((unsigned char)*s) && !strchr("-_.", *s))
+			return 0;
+	return 1;
+}
+
 char *
 file_stem(const char *path)
 {

@@ -13,6 +13,10 @@ char *slugify(const char *s);
  * letter) and never empty.  The caller frees it. */
 char *make_id(const char *text);
 
+/* Whether s is an id hbook writes: an ASCII XML name without colons
+ * (a letter or "_", then letters, digits, "-", "_", "."). */
+int id_valid(const char *s);
+
 /* "2013-10-01-sleep-and-naps.md" -> "sleep-and-naps": the file name
  * without folder, extension or Jekyll's date prefix.  Caller frees. */
 char *file_stem(const char *path);
