@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "book.h"
+#include "diag.h"
 #include "meta.h"
 #include "order.h"
 #include "text.h"
@@ -209,6 +210,22 @@ test_order(void)
 	OK("order: same date, by title", article_cmp(&a, &b) < 0);
 }
 
+/* Found by the front matter fuzz target: a new book must be able to read
+ * articles before hbook.yaml is read (pages_root was NULL). */
+static void
+test_fresh_book(void)
+{
+	struct book *b = book_new("somewhere");
+	const char *text = "---\ntitle: T\n---\nBody.\n";
+
+	diag_setup(1, 0);
+	OK("book: a fresh book reads articles from its root",
+	    b->pages_root != NULL && article_from_text(b, "a.md", text,
+	    strlen(text)) == 1 && strcmp(b->arts[0]->src, "somewhere/a.md") == 0);
+	book_free(b);
+	diag_setup(0, 0);
+}
+
 int
 main(void)
 {
@@ -220,5 +237,6 @@ main(void)
 	test_utf8();
 	test_uuid();
 	test_order();
+	test_fresh_book();
 	return failed ? 1 : 0;
 }
