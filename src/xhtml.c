@@ -763,6 +763,8 @@ render_enter(struct walk *w, cmark_node *n, cmark_iter *it)
 		push(w, el);
 		if (strcmp(cmark_node_get_type_string(n), "tasklist") == 0) {
 			int done = cmark_gfm_extensions_get_tasklist_item_checked(n);
+			/* the box stands for the bullet */
+			xmlSetProp(el, BAD_CAST "class", BAD_CAST "task-item");
 			xmlNode *box = el_new(w->cur, "span");
 			xmlSetProp(box, BAD_CAST "class", BAD_CAST (done ?
 			    "task done" : "task"));
