@@ -92,12 +92,20 @@ squash(const char *s)
 	return buf_steal(&b);
 }
 
+/* Whether n's class attribute holds the word cls. */
 static int
 has_class(xmlNode *n, const char *cls)
 {
 	xmlChar *v = xmlGetProp(n, BAD_CAST "class");
-	int yes = v != NULL && strstr((const char *)v, cls) != NULL;
+	size_t len = strlen(cls);
+	int yes = 0;
 
+	for (const char *p = (const char *)v; p != NULL && *p && !yes;) {
+		size_t w = strcspn(p, " ");
+		yes = w == len && strncmp(p, cls, len) == 0;
+		p += w;
+		p += strspn(p, " ");
+	}
 	xmlFree(v);
 	return yes;
 }
