@@ -60,7 +60,6 @@ static void
 span_text(xmlNode *text, struct count *c)
 {
 	const char *s = (const char *)text->content;
-	size_t n;
 
 	if (s == NULL || strspn(s, " \t\r\n") == strlen(s))
 		return;
@@ -69,8 +68,8 @@ span_text(xmlNode *text, struct count *c)
 	while (*s) {
 		char id[48];
 		xmlNode *span;
+		size_t n = sentence(s);
 
-		n = sentence(s);
 		span = xmlNewNode(NULL, BAD_CAST "span");
 		snprintf(id, sizeof(id), "kobo.%d.%d", c->para, ++c->sentence);
 		xmlSetProp(span, BAD_CAST "class", BAD_CAST "koboSpan");
