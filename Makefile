@@ -128,12 +128,14 @@ test-asan: build/asan/hbook build/asan/unit build/asan/regress build/asan/spec
 	@sh tests/setup-deps.sh test
 	@BUILD=build/asan HBOOK=build/asan/hbook LIMIT_MS=10000 \
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 		UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh
 
 test-valgrind: hbook
 	@command -v valgrind >/dev/null || (echo "installing valgrind with apt-get"; \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -q valgrind >/dev/null)
 	valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
+		--suppressions=tests/valgrind.supp \
 		./hbook export -q content -o build/valgrind.epub
 
 # Static checks: 0 findings wanted; each suppression says why where it is.
