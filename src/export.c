@@ -188,7 +188,7 @@ export_run(const struct export_opts *o)
 	stage(o, "links", &t);
 	if (stylesheet_load(o->css, &b->css, &b->css_len) < 0 ||
 	    pages_articles(b, l, &po) < 0 ||
-	    cover_make(b, o->cover, o->templates) < 0 ||
+	    (o->output != NULL && cover_make(b, o->cover, o->templates) < 0) ||
 	    pages_front(b, l, &po) < 0)
 		goto out;
 	/* images were found in whatever order the threads met them */

@@ -74,11 +74,11 @@ pack_check(const char *out)
 /* The deflate level for every entry, set by pack_write(). */
 static int deflate_level;
 
-static int
-add(zip_t *za, const char *name, const void *data, size_t len, int store,
-    time_t mtime)
+/* Adds an entry from source s with the fixed time and mode every entry
+ * has, so the book is the same each time.  Returns its index, or -1. */
+static zip_int64_t
+add_entry(zip_t *za, const char *name, zip_source_t *s, time_t mtime)
 {
-	zip_source_t *s = zip_source_buffer(za, data, len, 0);
 	zip_int64_t idx;
 
 	if (s == NULL)
@@ -88,11 +88,22 @@ add(zip_t *za, const char *name, const void *data, size_t len, int store,
 		zip_source_free(s);
 		return -1;
 	}
-	if (zip_set_file_compression(za, (zip_uint64_t)idx, store ?
-	    ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : deflate_level) < 0 ||
-	    zip_file_set_mtime(za, (zip_uint64_t)idx, mtime, 0) < 0 ||
+	if (zip_file_set_mtime(za, (zip_uint64_t)idx, mtime, 0) < 0 ||
 	    zip_file_set_external_attributes(za, (zip_uint64_t)idx, 0,
 	    ZIP_OPSYS_UNIX, (zip_uint32_t)0100644 << 16) < 0)
+		return -1;
+	return idx;
+}
+
+static int
+add(zip_t *za, const char *name, const void *data, size_t len, int store,
+    time_t mtime)
+{
+	zip_int64_t idx = add_entry(za, name,
+	    zip_source_buffer(za, data, len, 0), mtime);
+
+	if (idx < 0 || zip_set_file_compression(za, (zip_uint64_t)idx, store ?
+	    ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : deflate_level) < 0)
 		return -1;
 	return 0;
 }
@@ -156,7 +167,6 @@ add_deflated(zip_t *za, const char *name, const struct article *a,
 	zip_error_t ze;
 	zip_source_t *from = zip_source_buffer_create(a->zip, a->zip_len, 0, &ze);
 	zip_source_t *raw;
-	zip_int64_t idx;
 
 	*opened = NULL;
 	if (from == NULL)
@@ -166,16 +176,7 @@ add_deflated(zip_t *za, const char *name, const struct article *a,
 		return -1;
 	}
 	raw = zip_source_zip(za, *opened, 0, ZIP_FL_COMPRESSED, 0, -1);
-	if (raw == NULL)
-		return -1;
-	idx = zip_file_add(za, name, raw, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
-	if (idx < 0) {
-		zip_source_free(raw);
-		return -1;
-	}
-	return zip_file_set_mtime(za, (zip_uint64_t)idx, mtime, 0) < 0 ||
-	    zip_file_set_external_attributes(za, (zip_uint64_t)idx, 0,
-	    ZIP_OPSYS_UNIX, (zip_uint32_t)0100644 << 16) < 0 ? -1 : 0;
+	return add_entry(za, name, raw, mtime) < 0 ? -1 : 0;
 }
 
 /* Builds the zip in memory.  Returns 0 and the bytes (the caller frees
