@@ -298,16 +298,9 @@ static const char *const phrasing_only[] = {"p", "h1", "h2", "h3", "h4",
 static int
 blank(const xmlNode *n)
 {
-	const xmlChar *s = n->content;
-
 	if (n->type == XML_COMMENT_NODE)
 		return 1;
-	if (n->type != XML_TEXT_NODE)
-		return 0;
-	for (; s && *s; s++)
-		if (!isspace(*s))
-			return 0;
-	return 1;
+	return n->type == XML_TEXT_NODE && str_blank((const char *)n->content);
 }
 
 static int

@@ -283,6 +283,15 @@ str_trim(char *s)
 	return s;
 }
 
+int
+str_blank(const char *s)
+{
+	for (; s != NULL && *s; s++)
+		if (!isspace((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
 void
 sha1(const void *data, size_t len, unsigned char out[20])
 {

@@ -57,6 +57,7 @@ char *path_normalize(const char *p);
 int str_starts(const char *s, const char *prefix);
 int str_ends(const char *s, const char *suffix);
 char *str_trim(char *s);                            /* in place */
+int str_blank(const char *s);         /* NULL or only spaces: 1 */
 
 /* SHA-1 of data, via libcrypto. */
 void sha1(const void *data, size_t len, unsigned char out[20]);

@@ -2,6 +2,7 @@
 #include "xhtml.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <strings.h>
 #include <string.h>
@@ -21,6 +22,8 @@
 extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW,
     CMARK_NODE_TABLE_CELL, CMARK_NODE_STRIKETHROUGH;
 
+static pthread_mutex_t parse_lock = PTHREAD_MUTEX_INITIALIZER;
+
 /* Parses md after its template syntax is done (generator.c) and within
  * the limits of mdlimit.c.  Warnings go to ch's file; ch may be NULL. */
 static cmark_node *
@@ -36,7 +39,15 @@ md_parse(const char *md, size_t len, struct chapter *ch, cmark_parser **pp)
 	int opts = CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8 |
 	    (smart ? CMARK_OPT_SMART : 0);
 	cmark_parser *p;
+	cmark_node *doc;
 
+	/* cmark-gfm switches the extensions' characters (~ for
+	 * strikethrough, : and w for autolinks) on and off in one table
+	 * shared by every parser, while it parses a table row and the
+	 * inlines.  Two parsers at once would miss each other's, and the
+	 * book would differ from run to run: one parse at a time.  The
+	 * workers still render, serialise and deflate in parallel. */
+	pthread_mutex_lock(&parse_lock);
 	cmark_gfm_core_extensions_ensure_registered();
 	p = cmark_parser_new(opts);
 	for (size_t i = 0; i < sizeof(exts) / sizeof(*exts); i++)
@@ -49,10 +60,12 @@ md_parse(const char *md, size_t len, struct chapter *ch, cmark_parser **pp)
 		cmark_parser_feed(p, expanded, glen);
 	else
 		cmark_parser_feed(p, md, len);
+	doc = cmark_parser_finish(p);
+	pthread_mutex_unlock(&parse_lock);
 	free(limited);
 	free(expanded);
 	*pp = p;
-	return cmark_parser_finish(p);
+	return doc;
 }
 
 void
@@ -977,14 +990,49 @@ collect_headings(xmlNode *n, xmlNode ***out, size_t *nout, size_t *cap)
 	}
 }
 
+/* Whether n holds anything a screen reader would read: text, or an
+ * image's alt text. */
+static int
+has_reading(const xmlNode *n)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type == XML_TEXT_NODE &&
+		    !str_blank((const char *)n->content))
+			return 1;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)n->name, "img") == 0) {
+			xmlChar *alt = xmlGetProp(n, BAD_CAST "alt");
+			int some = !str_blank((const char *)alt);
+
+			xmlFree(alt);
+			if (some)
+				return 1;
+		} else if (has_reading(n->children)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 void
 headings_normalize(struct chapter *ch, xmlNode *root)
 {
 	xmlNode **hs = NULL;
-	size_t n = 0, cap = 0;
+	size_t n = 0, cap = 0, kept = 0;
 	int min = 7, prev = 1;
 
 	collect_headings(root->children, &hs, &n, &cap);
+	/* A heading with nothing to read (a site's script hook, say) is a
+	 * blank entry for screen readers: it becomes a div, keeping its
+	 * anchors. */
+	for (size_t i = 0; i < n; i++) {
+		if (has_reading(hs[i]->children))
+			hs[kept++] = hs[i];
+		else
+			xmlNodeSetName(hs[i], BAD_CAST "div");
+	}
+	n = kept;
 	for (size_t i = 0; i < n; i++)
 		if (heading_rank(hs[i]) < min)
 			min = heading_rank(hs[i]);
