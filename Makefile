@@ -126,7 +126,7 @@ build/asan/spec: tests/spec.c tests/regress.c $(ASAN_OBJS)
 
 test-asan: build/asan/hbook build/asan/unit build/asan/regress build/asan/spec
 	@sh tests/setup-deps.sh test
-	@BUILD=build/asan HBOOK=build/asan/hbook LIMIT_MS=10000 \
+	@BUILD=build/asan HBOOK=build/asan/hbook LIMIT_MS=10000 HBOOK_READERS=0 \
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
 		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 		UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh

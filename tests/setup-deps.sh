@@ -2,7 +2,8 @@
 # setup-deps.sh build|test: installs what hbook needs with apt-get, only
 # when it is missing, and says what it installs.
 #   build: the C libraries (found through pkg-config) and a compiler
-#   test:  EPUBCheck (Java), unzip, xmllint and python3 for the test suite
+#   test:  EPUBCheck (Java), unzip, xmllint, python3, MuPDF, calibre and
+#          DAISY Ace (npm, run with Debian's chromium) for the test suite
 #   lint:  cppcheck and clang-tidy
 set -eu
 
@@ -36,6 +37,9 @@ test)
 	command -v xmllint >/dev/null 2>&1 || need libxml2-utils
 	command -v python3 >/dev/null 2>&1 || need python3
 	command -v mutool >/dev/null 2>&1 || need mupdf-tools
+	command -v ebook-convert >/dev/null 2>&1 || need calibre
+	command -v chromium >/dev/null 2>&1 || need chromium
+	command -v npm >/dev/null 2>&1 || need npm
 	;;
 lint)
 	command -v cppcheck >/dev/null 2>&1 || need cppcheck
@@ -43,15 +47,25 @@ lint)
 	;;
 esac
 
+SUDO=
+[ "$(id -u)" = 0 ] || SUDO=sudo
 if [ -n "$missing" ]; then
 	echo "hbook setup: installing with apt-get:$missing"
-	if [ "$(id -u)" != 0 ]; then
-		SUDO=sudo
-	else
-		SUDO=
-	fi
 	export DEBIAN_FRONTEND=noninteractive
 	$SUDO apt-get update -q >/dev/null
 	# shellcheck disable=SC2086
 	$SUDO apt-get install -y -q --no-install-recommends $missing >/dev/null
+fi
+
+# DAISY Ace comes from npm, not Debian; it drives the chromium above, so
+# puppeteer downloads no browser of its own.
+ACE_VERSION=1.4.6
+if [ "${1:-build}" = test ] &&
+    [ "$(ace-cli --version 2>/dev/null | tail -1)" != "$ACE_VERSION" ]; then
+	echo "hbook setup: installing @daisy/ace-cli@$ACE_VERSION with npm"
+	$SUDO env PUPPETEER_SKIP_DOWNLOAD=1 npm install -g -q --no-audit --no-fund \
+		"@daisy/ace-cli@$ACE_VERSION" >/dev/null 2>&1 || {
+		echo "hbook setup: npm could not install @daisy/ace-cli" >&2
+		exit 1
+	}
 fi
