@@ -3,7 +3,7 @@
 
 PREFIX ?= /usr/local
 CC ?= cc
-PKGS = libcmark-gfm libxml-2.0 yaml-0.1 libzip libcrypto librsvg-2.0 cairo
+PKGS = libcmark-gfm libxml-2.0 yaml-0.1 libzip libcrypto librsvg-2.0 cairo libpng libdeflate
 WARN = -Wall -Wextra -Wshadow
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \

@@ -17,11 +17,17 @@ book_new(const char *root)
 struct article *
 book_add_article(struct book *b)
 {
+	return book_append_article(b, xcalloc(1, sizeof(struct article)));
+}
+
+struct article *
+book_append_article(struct book *b, struct article *a)
+{
 	if (b->narts == b->capart) {
 		b->capart = b->capart ? b->capart * 2 : 64;
 		b->arts = xrealloc(b->arts, b->capart * sizeof(*b->arts));
 	}
-	return b->arts[b->narts++] = xcalloc(1, sizeof(struct article));
+	return b->arts[b->narts++] = a;
 }
 
 void
@@ -50,7 +56,7 @@ article_free(struct article *a)
 	}
 	free(a->heads);
 	strmap_free(a->ids);
-	free(a->zip);
+	free(a->z.data);
 	free(a);
 }
 

@@ -16,6 +16,14 @@ struct heading {
 	char *text;
 };
 
+/* Bytes deflated once (pack.c), copied into the zip as they are. */
+struct deflated {
+	unsigned char *data;
+	size_t len;              /* deflated */
+	size_t raw_len;          /* before */
+	uint32_t crc;            /* CRC-32 of the bytes before */
+};
+
 struct article {
 	char *path;              /* relative to the content root: "sleep/naps.md" */
 	char *src;               /* as diagnostics name it: "content/sleep/naps.md" */
@@ -40,8 +48,7 @@ struct article {
 	struct heading *heads;
 	size_t nheads;
 	struct strmap *ids;      /* every id in the chapter, for fragments */
-	unsigned char *zip;      /* the chapter deflated, as a one-entry zip */
-	size_t zip_len;          /* (pack.c copies it into the book as is) */
+	struct deflated z;       /* the chapter, deflated by its thread */
 };
 
 struct category {
@@ -108,6 +115,8 @@ struct book {
 struct book *book_new(const char *root);
 void book_free(struct book *b);
 struct article *book_add_article(struct book *b);
+/* Appends a, made elsewhere, to b's articles.  Returns a. */
+struct article *book_append_article(struct book *b, struct article *a);
 void article_free(struct article *a);
 
 #endif

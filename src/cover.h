@@ -5,10 +5,19 @@
 
 #include "book.h"
 
-/* Sets b->cover (a resource, also in b->res).  file is --cover (read from
- * anywhere), else hbook.yaml's cover: (inside the content folder), else
- * the cover is drawn.  Returns 0, or -1 after an error diagnostic. */
-int cover_make(struct book *b, const char *file, const char *templates);
+struct cover_job;
+
+/* Starts b's cover.  file is --cover (read from anywhere), else
+ * hbook.yaml's cover: (inside the content folder): read now.  Else the
+ * cover is drawn, in a thread of its own when threaded, so it costs no
+ * time while the chapters render.  Returns the job for cover_finish(),
+ * or NULL after an error diagnostic. */
+struct cover_job *cover_start(struct book *b, const char *file,
+    const char *templates, int threaded);
+
+/* Waits for the drawing and sets b->cover (a resource, also in b->res).
+ * Frees j.  Returns 0, or -1 after an error diagnostic. */
+int cover_finish(struct book *b, struct cover_job *j);
 
 /* Fills an SVG cover template: each <text data-hbook="F"> gets field F in
  * lines no wider than data-hbook-width, shrinking its type until they fit

@@ -130,7 +130,8 @@ export_run(const struct export_opts *o)
 	struct links *l = NULL;
 	struct page_opts po = {o->templates, o->smart, 0, o->jobs, o->level,
 	    o->kobo};
-	int rc = -1;
+	struct cover_job *cover = NULL;
+	int rc = -1, ok;
 	double t = now();
 
 	if (o->output != NULL && pack_check(o->output) < 0)
@@ -172,8 +173,7 @@ export_run(const struct export_opts *o)
 		goto out;
 	}
 	stage(o, "scan", &t);
-	for (size_t i = 0; i < s.articles.n; i++)
-		article_load(b, s.articles.v[i]);
+	articles_load(b, &s.articles, o->jobs);
 	if (o->lang != NULL)
 		keep_language(b, o->lang);
 	if (b->narts == 0) {
@@ -186,10 +186,16 @@ export_run(const struct export_opts *o)
 	stage(o, "read", &t);
 	l = links_new(b);
 	stage(o, "links", &t);
-	if (stylesheet_load(o->css, &b->css, &b->css_len) < 0 ||
-	    pages_articles(b, l, &po) < 0 ||
-	    (o->output != NULL && cover_make(b, o->cover, o->templates) < 0) ||
-	    pages_front(b, l, &po) < 0)
+	if (stylesheet_load(o->css, &b->css, &b->css_len) < 0)
+		goto out;
+	/* the cover is drawn while the chapters render */
+	if (o->output != NULL && (cover = cover_start(b, o->cover,
+	    o->templates, o->jobs > 1)) == NULL)
+		goto out;
+	ok = pages_articles(b, l, &po) == 0;
+	if (cover != NULL && cover_finish(b, cover) < 0)
+		ok = 0;
+	if (!ok || pages_front(b, l, &po) < 0)
 		goto out;
 	/* images were found in whatever order the threads met them */
 	if (b->nres)

@@ -16,7 +16,7 @@ struct export_opts {
 	int kobo;                /* --kobo: a kepub */
 	int jobs;                /* -j N: threads; 0 for one per CPU */
 	int timings;             /* --timings: time per stage to stderr */
-	int level;               /* deflate level: --compress fast 1, best 9 */
+	int level;               /* libdeflate level: --compress fast 1, best 12 */
 };
 
 /* Exports the book, or with output NULL prints the reading order and

@@ -3,6 +3,8 @@
 
 #include <errno.h>
 #include <unistd.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -282,25 +284,11 @@ parse_front(const char *src, const char *text, size_t len, struct ydoc **doc,
 	return 0;
 }
 
-int
-article_load(struct book *b, const char *path)
-{
-	char *full = path_join(b->pages_root, path), *text;
-	size_t len;
-	int rc;
-
-	if ((text = read_text(full, &len)) == NULL) {
-		free(full);
-		return 0;
-	}
-	rc = article_from_text(b, path, text, len);
-	free(text);
-	free(full);
-	return rc;
-}
-
-int
-article_from_text(struct book *b, const char *path, const char *text,
+/* One article from its text: a new article, or NULL when it is skipped
+ * (a draft).  Touches nothing shared but the diagnostics, so the threads
+ * of articles_load() run it side by side. */
+static struct article *
+article_parse(const struct book *b, const char *path, const char *text,
     size_t len)
 {
 	char *full = path_join(b->pages_root, path), *stem;
@@ -312,16 +300,16 @@ article_from_text(struct book *b, const char *path, const char *text,
 
 	if (parse_front(full, text, len, &doc, &body, &body_line) < 0) {
 		free(full);
-		return 0;
+		return NULL;
 	}
 	m = doc ? ydoc_root(doc) : NULL;
 	if (get_bool(m, "draft") || (ystr(field(m, "published")) != NULL &&
 	    strcmp(ystr(field(m, "published")), "false") == 0)) {
 		ydoc_free(doc);
 		free(full);
-		return 0;
+		return NULL;
 	}
-	a = book_add_article(b);
+	a = xcalloc(1, sizeof(*a));
 	a->path = xstrdup(path);
 	a->src = full;
 	a->title = get_text(m, "title", full, line0);
@@ -367,7 +355,93 @@ article_from_text(struct book *b, const char *path, const char *text,
 		a->slug = stem;
 	}
 	ydoc_free(doc);
+	return a;
+}
+
+int
+article_from_text(struct book *b, const char *path, const char *text,
+    size_t len)
+{
+	struct article *a = article_parse(b, path, text, len);
+
+	if (a == NULL)
+		return 0;
+	book_append_article(b, a);
 	return 1;
+}
+
+/* Reads and parses one article; NULL when skipped. */
+static struct article *
+article_read(const struct book *b, const char *path)
+{
+	char *full = path_join(b->pages_root, path), *text;
+	struct article *a = NULL;
+	size_t len;
+
+	if ((text = read_text(full, &len)) != NULL)
+		a = article_parse(b, path, text, len);
+	free(text);
+	free(full);
+	return a;
+}
+
+/* The files are shared out among the threads one at a time; each one's
+ * diagnostics wait in its own buffer, printed in the files' order. */
+struct reading {
+	const struct book *b;
+	const struct strlist *paths;
+	struct article **got;    /* one per path, NULL if skipped */
+	struct buf *diags;
+	size_t next;             /* atomic */
+};
+
+static void *
+reader(void *arg)
+{
+	struct reading *r = arg;
+	size_t i;
+
+	while ((i = __atomic_fetch_add(&r->next, 1, __ATOMIC_RELAXED)) <
+	    r->paths->n) {
+		diag_capture(&r->diags[i], 0);
+		r->got[i] = article_read(r->b, r->paths->v[i]);
+		diag_capture(NULL, 0);
+	}
+	return NULL;
+}
+
+void
+articles_load(struct book *b, const struct strlist *paths, int jobs)
+{
+	struct reading r = {b, paths, NULL, NULL, 0};
+	pthread_t *threads;
+	int started = 0;
+
+	r.got = xcalloc(paths->n + 1, sizeof(*r.got));
+	r.diags = xcalloc(paths->n + 1, sizeof(*r.diags));
+	if (jobs < 1)
+		jobs = 1;
+	if ((size_t)jobs > paths->n)
+		jobs = paths->n ? (int)paths->n : 1;
+	threads = xcalloc((size_t)jobs, sizeof(*threads));
+	for (int i = 1; i < jobs; i++) {
+		if (pthread_create(&threads[i], NULL, reader, &r) != 0)
+			break;
+		started = i;
+	}
+	reader(&r);               /* the main thread reads too */
+	for (int i = 1; i <= started; i++)
+		pthread_join(threads[i], NULL);
+	for (size_t i = 0; i < paths->n; i++) {
+		if (r.diags[i].len)
+			fputs(r.diags[i].data, stderr);
+		buf_free(&r.diags[i]);
+		if (r.got[i] != NULL)
+			book_append_article(b, r.got[i]);
+	}
+	free(r.diags);
+	free(r.got);
+	free(threads);
 }
 
 int

@@ -25,10 +25,10 @@ int config_from_text(struct book *b, const char *text, size_t len);
 /* Releases what config_load() keeps for article_load(). */
 void config_free(void);
 
-/* Reads one article (path relative to the root) into a new article of b.
- * Returns 1 when added, 0 when skipped (a draft, or unreadable: a
- * diagnostic says which). */
-int article_load(struct book *b, const char *path);
+/* Reads the articles (paths relative to the root) into b, in that order,
+ * with jobs threads; drafts and unreadable files are skipped (a
+ * diagnostic says which), and the diagnostics come in the paths' order. */
+void articles_load(struct book *b, const struct strlist *paths, int jobs);
 
 /* The same from text in memory: path is only named, not read. */
 int article_from_text(struct book *b, const char *path, const char *text,

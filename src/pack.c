@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <libdeflate.h>
 #include <zip.h>
 
 #include "diag.h"
@@ -71,8 +72,100 @@ pack_check(const char *out)
 	return 0;
 }
 
-/* The deflate level for every entry, set by pack_write(). */
-static int deflate_level;
+struct deflater {
+	struct libdeflate_compressor *c;
+};
+
+struct deflater *
+deflater_new(int level)
+{
+	struct deflater *d = xcalloc(1, sizeof(*d));
+
+	d->c = libdeflate_alloc_compressor(level);
+	if (d->c == NULL)
+		xoom();
+	return d;
+}
+
+void
+deflater_free(struct deflater *d)
+{
+	if (d == NULL)
+		return;
+	libdeflate_free_compressor(d->c);
+	free(d);
+}
+
+void
+deflate_bytes(struct deflater *d, const void *raw, size_t len,
+    struct deflated *out)
+{
+	size_t bound = libdeflate_deflate_compress_bound(d->c, len);
+
+	free(out->data);
+	out->data = xmalloc(bound ? bound : 1);
+	out->len = libdeflate_deflate_compress(d->c, raw, len, out->data,
+	    bound);
+	/* hold only what is needed: 10,000 chapters wait for the zip */
+	out->data = xrealloc(out->data, out->len ? out->len : 1);
+	out->raw_len = len;
+	out->crc = libdeflate_crc32(0, raw, len);
+}
+
+/* A zip source of bytes deflated already: its stat says so (method,
+ * sizes, CRC), and libzip copies them into the zip as they are. */
+struct raw_src {
+	const struct deflated *z;
+	size_t off;
+	zip_error_t error;
+};
+
+static zip_int64_t
+raw_cb(void *ud, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
+{
+	struct raw_src *r = ud;
+
+	switch (cmd) {
+	case ZIP_SOURCE_OPEN:
+		r->off = 0;
+		return 0;
+	case ZIP_SOURCE_READ: {
+		size_t n = r->z->len - r->off;
+		if (n > len)
+			n = (size_t)len;
+		memcpy(data, r->z->data + r->off, n);
+		r->off += n;
+		return (zip_int64_t)n;
+	}
+	case ZIP_SOURCE_CLOSE:
+		return 0;
+	case ZIP_SOURCE_STAT: {
+		zip_stat_t *st = data;
+		zip_stat_init(st);
+		st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE |
+		    ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC |
+		    ZIP_STAT_ENCRYPTION_METHOD;
+		st->size = r->z->raw_len;
+		st->comp_size = r->z->len;
+		st->comp_method = ZIP_CM_DEFLATE;
+		st->encryption_method = ZIP_EM_NONE;
+		st->crc = r->z->crc;
+		return sizeof(*st);
+	}
+	case ZIP_SOURCE_ERROR:
+		return zip_error_to_data(&r->error, data, len);
+	case ZIP_SOURCE_FREE:
+		free(r);
+		return 0;
+	case ZIP_SOURCE_SUPPORTS:
+		return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN,
+		    ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+		    ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+	default:
+		zip_error_set(&r->error, ZIP_ER_OPNOTSUPP, 0);
+		return -1;
+	}
+}
 
 /* Adds an entry from source s with the fixed time and mode every entry
  * has, so the book is the same each time.  Returns its index, or -1. */
@@ -95,17 +188,33 @@ add_entry(zip_t *za, const char *name, zip_source_t *s, time_t mtime)
 	return idx;
 }
 
+/* Adds bytes deflated already; z must live until the zip is closed. */
 static int
-add(zip_t *za, const char *name, const void *data, size_t len, int store,
+add_deflated(zip_t *za, const char *name, const struct deflated *z,
+    time_t mtime)
+{
+	struct raw_src *r = xcalloc(1, sizeof(*r));
+	zip_source_t *s;
+
+	r->z = z;
+	zip_error_init(&r->error);
+	if ((s = zip_source_function(za, raw_cb, r)) == NULL) {
+		free(r);
+		return -1;
+	}
+	return add_entry(za, name, s, mtime) < 0 ? -1 : 0;
+}
+
+/* Adds len bytes of data stored as they are (mimetype, images). */
+static int
+add_stored(zip_t *za, const char *name, const void *data, size_t len,
     time_t mtime)
 {
 	zip_int64_t idx = add_entry(za, name,
 	    zip_source_buffer(za, data, len, 0), mtime);
 
-	if (idx < 0 || zip_set_file_compression(za, (zip_uint64_t)idx, store ?
-	    ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : deflate_level) < 0)
-		return -1;
-	return 0;
+	return idx < 0 || zip_set_file_compression(za, (zip_uint64_t)idx,
+	    ZIP_CM_STORE, 0) < 0 ? -1 : 0;
 }
 
 /* The bytes of a zip built in a buffer source, after zip_close(). */
@@ -127,62 +236,39 @@ source_bytes(zip_source_t *src, unsigned char **out, size_t *outlen)
 	return 0;
 }
 
-int
-pack_chapter(const char *xhtml, size_t len, int level, unsigned char **out,
-    size_t *outlen)
-{
-	zip_error_t ze;
-	zip_source_t *src, *s;
+/* The zip being built, and the small entries deflated here (the
+ * chapters were deflated by their threads). */
+struct packer {
 	zip_t *za;
-	zip_int64_t idx;
-	int rc;
+	struct deflater *d;
+	struct deflated *keep;   /* alive until the zip is closed */
+	size_t nkeep;
+	time_t mt;
+	int ok;
+};
 
-	zip_error_init(&ze);
-	if ((src = zip_source_buffer_create(NULL, 0, 0, &ze)) == NULL)
-		return -1;
-	zip_source_keep(src);
-	if ((za = zip_open_from_source(src, ZIP_TRUNCATE, &ze)) == NULL) {
-		zip_source_free(src);
-		return -1;
-	}
-	s = zip_source_buffer(za, xhtml, len, 0);
-	if (s == NULL || (idx = zip_file_add(za, "c", s, 0)) < 0 ||
-	    zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_DEFLATE,
-	    (zip_uint32_t)level) < 0 || zip_close(za) < 0) {
-		zip_discard(za);
-		zip_source_free(src);
-		return -1;
-	}
-	rc = source_bytes(src, out, outlen);
-	zip_source_free(src);
-	return rc;
+static void
+put(struct packer *p, const char *name, const void *data, size_t len)
+{
+	struct deflated *z = &p->keep[p->nkeep++];
+
+	deflate_bytes(p->d, data, len, z);
+	p->ok &= add_deflated(p->za, name, z, p->mt) == 0;
 }
 
-/* Adds a chapter deflated by pack_chapter(), copying its bytes.  The
- * chapter's archive must stay open until za is closed: it goes in *opened. */
-static int
-add_deflated(zip_t *za, const char *name, const struct article *a,
-    time_t mtime, zip_t **opened)
+static void
+put_file(struct packer *p, const char *file, const void *data, size_t len)
 {
-	zip_error_t ze;
-	zip_source_t *from = zip_source_buffer_create(a->zip, a->zip_len, 0, &ze);
-	zip_source_t *raw;
+	char *name = xasprintf("EPUB/%s", file);
 
-	*opened = NULL;
-	if (from == NULL)
-		return -1;
-	if ((*opened = zip_open_from_source(from, ZIP_RDONLY, &ze)) == NULL) {
-		zip_source_free(from);
-		return -1;
-	}
-	raw = zip_source_zip(za, *opened, 0, ZIP_FL_COMPRESSED, 0, -1);
-	return add_entry(za, name, raw, mtime) < 0 ? -1 : 0;
+	put(p, name, data, len);
+	free(name);
 }
 
 /* Builds the zip in memory.  Returns 0 and the bytes (the caller frees
  * them), or -1. */
 static int
-build(struct book *b, char **out, size_t *outlen)
+build(struct book *b, int level, char **out, size_t *outlen)
 {
 	static const char mimetype[] = "application/epub+zip";
 	static const char ibooks[] =
@@ -190,79 +276,80 @@ build(struct book *b, char **out, size_t *outlen)
 	    "<display_options>\n<platform name=\"*\">\n"
 	    "<option name=\"specified-fonts\">true</option>\n"
 	    "</platform>\n</display_options>\n";
+	struct packer p = {NULL, NULL, NULL, 0, (time_t)b->modified_epoch, 1};
 	zip_error_t ze;
 	zip_source_t *src;
-	zip_t *za;
-	time_t mt = (time_t)b->modified_epoch;
 	char *container;
-	size_t clen, nopened = 0;
-	int ok = 1;
-	zip_t **opened = xcalloc(b->narts + 1, sizeof(*opened));
+	size_t clen;
 
 	zip_error_init(&ze);
 	src = zip_source_buffer_create(NULL, 0, 0, &ze);
 	if (src == NULL)
 		return -1;
 	zip_source_keep(src);
-	za = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
-	if (za == NULL) {
+	p.za = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
+	if (p.za == NULL) {
 		zip_source_free(src);
 		return -1;
 	}
+	p.d = deflater_new(level);
+	p.keep = xcalloc(10 + b->ncats + b->nres, sizeof(*p.keep));
 	container = container_xml(&clen);
-	ok &= add(za, "mimetype", mimetype, sizeof(mimetype) - 1, 1, mt) == 0;
-	ok &= add(za, "META-INF/container.xml", container, clen, 0, mt) == 0;
-	ok &= add(za, "META-INF/com.apple.ibooks.display-options.xml", ibooks,
-	    sizeof(ibooks) - 1, 0, mt) == 0;
-	ok &= add(za, "EPUB/package.opf", b->opf, b->opf_len, 0, mt) == 0;
-	ok &= add(za, "EPUB/nav.xhtml", b->nav_xhtml, b->nav_len, 0, mt) == 0;
-	ok &= add(za, "EPUB/toc.ncx", b->ncx, b->ncx_len, 0, mt) == 0;
-	ok &= add(za, "EPUB/css/book.css", b->css, b->css_len, 0, mt) == 0;
+	p.ok &= add_stored(p.za, "mimetype", mimetype, sizeof(mimetype) - 1,
+	    p.mt) == 0;
+	put(&p, "META-INF/container.xml", container, clen);
+	put(&p, "META-INF/com.apple.ibooks.display-options.xml", ibooks,
+	    sizeof(ibooks) - 1);
+	put_file(&p, "package.opf", b->opf, b->opf_len);
+	put_file(&p, "nav.xhtml", b->nav_xhtml, b->nav_len);
+	put_file(&p, "toc.ncx", b->ncx, b->ncx_len);
+	put_file(&p, "css/book.css", b->css, b->css_len);
 	if (b->cover_xhtml != NULL)
-		ok &= add(za, "EPUB/text/cover.xhtml", b->cover_xhtml,
-		    b->cover_len, 0, mt) == 0;
-	ok &= add(za, "EPUB/text/title.xhtml", b->title_xhtml, b->title_len,
-	    0, mt) == 0;
+		put_file(&p, "text/cover.xhtml", b->cover_xhtml, b->cover_len);
+	put_file(&p, "text/title.xhtml", b->title_xhtml, b->title_len);
 	if (b->disclaimer_xhtml != NULL)
-		ok &= add(za, "EPUB/text/disclaimer.xhtml", b->disclaimer_xhtml,
-		    b->disclaimer_len, 0, mt) == 0;
-	for (size_t i = 0; i < b->ncats && ok; i++) {
+		put_file(&p, "text/disclaimer.xhtml", b->disclaimer_xhtml,
+		    b->disclaimer_len);
+	for (size_t i = 0; i < b->ncats && p.ok; i++) {
 		struct category *c = b->cats[i];
-		char *name = xasprintf("EPUB/text/%s", c->file);
-		ok &= add(za, name, c->xhtml, c->xhtml_len, 0, mt) == 0;
+		char *name = xasprintf("text/%s", c->file);
+		put_file(&p, name, c->xhtml, c->xhtml_len);
 		free(name);
-		for (size_t j = 0; j < c->narts && ok; j++) {
+		for (size_t j = 0; j < c->narts && p.ok; j++) {
 			name = xasprintf("EPUB/text/%s", c->arts[j]->file);
-			ok &= add_deflated(za, name, c->arts[j], mt,
-			    &opened[nopened]) == 0;
-			if (opened[nopened] != NULL)
-				nopened++;
+			p.ok &= add_deflated(p.za, name, &c->arts[j]->z,
+			    p.mt) == 0;
 			free(name);
 		}
 	}
 	if (b->topics_xhtml != NULL)
-		ok &= add(za, "EPUB/text/topics.xhtml", b->topics_xhtml,
-		    b->topics_len, 0, mt) == 0;
-	for (size_t i = 0; i < b->nres && ok; i++) {
-		char *name = xasprintf("EPUB/%s", b->res[i]->href);
-		/* images are compressed already */
-		ok &= add(za, name, b->res[i]->data, b->res[i]->len,
-		    strcmp(b->res[i]->media_type, "image/svg+xml") != 0,
-		    mt) == 0;
-		free(name);
+		put_file(&p, "text/topics.xhtml", b->topics_xhtml,
+		    b->topics_len);
+	for (size_t i = 0; i < b->nres && p.ok; i++) {
+		const struct resource *r = b->res[i];
+		/* images are compressed already, but for SVG */
+		if (strcmp(r->media_type, "image/svg+xml") == 0) {
+			put_file(&p, r->href, r->data, r->len);
+		} else {
+			char *name = xasprintf("EPUB/%s", r->href);
+			p.ok &= add_stored(p.za, name, r->data, r->len,
+			    p.mt) == 0;
+			free(name);
+		}
 	}
-	if (!ok || zip_close(za) < 0) {
-		zip_discard(za);
-		ok = 0;
+	if (!p.ok || zip_close(p.za) < 0) {
+		zip_discard(p.za);
+		p.ok = 0;
 	}
-	for (size_t i = 0; i < nopened; i++)
-		zip_discard(opened[i]);
-	free(opened);
+	for (size_t i = 0; i < p.nkeep; i++)
+		free(p.keep[i].data);
+	free(p.keep);
+	deflater_free(p.d);
 	free(container);
-	if (ok)
-		ok = source_bytes(src, (unsigned char **)out, outlen) == 0;
+	if (p.ok)
+		p.ok = source_bytes(src, (unsigned char **)out, outlen) == 0;
 	zip_source_free(src);
-	return ok ? 0 : -1;
+	return p.ok ? 0 : -1;
 }
 
 int
@@ -273,8 +360,7 @@ pack_write(struct book *b, const char *out, int level)
 	int fd = -1, rc = -1;
 	mode_t mask;
 
-	deflate_level = level;
-	if (build(b, &data, &len) < 0) {
+	if (build(b, level, &data, &len) < 0) {
 		errx_at(out, 0, "cannot build the zip container");
 		goto out;
 	}

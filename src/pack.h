@@ -1,8 +1,9 @@
 /* pack.h: the EPUB container, written whole or not at all.
  *
  * The zip is built in memory with libzip (mimetype first and stored, fixed
- * entry order and times), written to a temporary file beside the target and
- * renamed over it only when complete.  A failure or SIGINT/SIGTERM leaves
+ * entry order and times) from entries deflated with libdeflate, written to
+ * a temporary file beside the target and renamed over it only when
+ * complete.  A failure or SIGINT/SIGTERM leaves
  * the previous book untouched and no temporary file behind. */
 #ifndef HBOOK_PACK_H
 #define HBOOK_PACK_H
@@ -17,15 +18,20 @@ int pack_check(const char *out);
  * temporary file if there is one: the previous book stays as it was. */
 void pack_signals(void);
 
-/* Writes the book to out.  Returns 0, or -1 after an error diagnostic. */
-/* Deflates a chapter at level (1 to 9) into a one-entry zip in memory,
- * so chapters are compressed in parallel by the threads that render them;
- * pack_write() copies the deflated bytes into the book unchanged.  Returns
- * 0 and the zip (the caller frees it), or -1. */
-int pack_chapter(const char *xhtml, size_t len, int level,
-    unsigned char **out, size_t *outlen);
+/* A deflate compressor (libdeflate) at one level, 1 to 12; one per
+ * thread, reused for every chapter the thread renders. */
+struct deflater;
+struct deflater *deflater_new(int level);
+void deflater_free(struct deflater *d);
 
-/* level is the deflate level, 1 to 9. */
+/* Deflates raw into *out (replacing what it held), so chapters are
+ * compressed in parallel by the threads that render them; pack_write()
+ * copies the bytes into the book unchanged. */
+void deflate_bytes(struct deflater *d, const void *raw, size_t len,
+    struct deflated *out);
+
+/* Writes the book to out, deflating at level (1 to 12) what the threads
+ * have not.  Returns 0, or -1 after an error diagnostic. */
 int pack_write(struct book *b, const char *out, int level);
 
 #endif

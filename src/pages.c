@@ -178,7 +178,7 @@ byline(xmlDoc *doc, const struct article *a, const char *lang)
 
 static int
 render_article(struct book *b, struct links *l, size_t order,
-    const struct page_opts *o)
+    const struct page_opts *o, struct deflater *d)
 {
 	struct article *a = b->arts[order];
 	const char *lang = a->lang ? a->lang : b->cfg.language;
@@ -290,16 +290,7 @@ render_article(struct book *b, struct links *l, size_t order,
 		char *x;
 		size_t n;
 		xhtml_serialize(doc, &x, &n);
-		free(a->zip);
-		a->zip = NULL;
-		if (pack_chapter(x, n, o->level, &a->zip, &a->zip_len) < 0) {
-			errx_at(a->src, 0, "cannot compress the chapter");
-			free(x);
-			xmlFreeDoc(doc);
-			chapter_free(&ch);
-			free(dir);
-			return -1;
-		}
+		deflate_bytes(d, x, n, &a->z);
 		free(x);
 	}
 	xmlFreeDoc(doc);
@@ -324,19 +315,21 @@ static void *
 worker(void *arg)
 {
 	struct work *w = arg;
+	struct deflater *d = deflater_new(w->o->level);
 	size_t i;
 
 	while ((i = __atomic_fetch_add(&w->next, 1, __ATOMIC_RELAXED)) <
 	    w->b->narts) {
 		struct article *a = w->b->arts[i];
 		diag_capture(&w->diags[i], 0);
-		if (render_article(w->b, w->l, i, w->o) < 0)
+		if (render_article(w->b, w->l, i, w->o, d) < 0)
 			__atomic_store_n(&w->failed, 1, __ATOMIC_RELAXED);
 		/* hold only what is needed: the Markdown goes */
 		free(a->body);
 		a->body = NULL;
 		diag_capture(NULL, 0);
 	}
+	deflater_free(d);
 	return NULL;
 }
 
@@ -347,6 +340,7 @@ pages_articles(struct book *b, struct links *l, const struct page_opts *o)
 	int jobs = o->jobs > 0 ? o->jobs : 1;
 	pthread_t *threads;
 	size_t *redo, nredo;
+	struct deflater *d;
 	int started = 0;
 
 	md_init();
@@ -375,6 +369,7 @@ pages_articles(struct book *b, struct links *l, const struct page_opts *o)
 	 * wrong are written again, now that every id is known; what they
 	 * reported the first time stands */
 	nredo = links_finish(l, &redo);
+	d = nredo ? deflater_new(o->level) : NULL;
 	for (size_t k = 0; k < nredo; k++) {
 		struct article *a = b->arts[redo[k]];
 		if (article_reload_body(a) < 0) {
@@ -383,11 +378,12 @@ pages_articles(struct book *b, struct links *l, const struct page_opts *o)
 		}
 		links_forget(l, redo[k]);
 		diag_capture(NULL, 1);
-		render_article(b, l, redo[k], o);
+		render_article(b, l, redo[k], o, d);
 		diag_capture(NULL, 0);
 		free(a->body);
 		a->body = NULL;
 	}
+	deflater_free(d);
 	free(redo);
 	return 0;
 }

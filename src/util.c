@@ -13,8 +13,8 @@
 
 #include <openssl/evp.h>
 
-static void
-oom(void)
+void
+xoom(void)
 {
 	fputs("hbook: error: out of memory\n", stderr);
 	exit(1);
@@ -25,7 +25,7 @@ xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);
 	if (p == NULL)
-		oom();
+		xoom();
 	return p;
 }
 
@@ -34,7 +34,7 @@ xcalloc(size_t n, size_t size)
 {
 	void *p = calloc(n ? n : 1, size ? size : 1);
 	if (p == NULL)
-		oom();
+		xoom();
 	return p;
 }
 
@@ -43,7 +43,7 @@ xrealloc(void *p, size_t n)
 {
 	p = realloc(p, n ? n : 1);
 	if (p == NULL)
-		oom();
+		xoom();
 	return p;
 }
 
@@ -74,7 +74,7 @@ xasprintf(const char *fmt, ...)
 	n = vsnprintf(NULL, 0, fmt, ap); // NOLINT(clang-analyzer-valist.Uninitialized)
 	va_end(ap);
 	if (n < 0)
-		oom();
+		xoom();
 	p = xmalloc((size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
@@ -298,7 +298,7 @@ sha1(const void *data, size_t len, unsigned char out[20])
 	unsigned int n = 20;
 
 	if (!EVP_Digest(data, len, out, &n, EVP_sha1(), NULL))
-		oom();
+		xoom();
 }
 
 void

@@ -23,7 +23,7 @@ for tool in pandoc /usr/bin/time bc; do
 	fi
 done
 cc -O2 -o "$B/floor" tests/bench/floor.c $(pkg-config --cflags --libs \
-	libcmark-gfm zlib) -lcmark-gfm-extensions
+	libcmark-gfm zlib libdeflate) -lcmark-gfm-extensions
 
 gen() {
 	if [ ! -f "$B/c$1/.done" ]; then
@@ -45,6 +45,7 @@ median5() {
 	done | sort -n | sed -n 3p
 }
 
+LEVEL=$(./hbook export --help | sed -n 's/.*--compress fast|best.*default \([0-9]*\).*/\1/p')
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 for n in $SIZES; do
 	gen "$n"
@@ -52,15 +53,17 @@ for n in $SIZES; do
 	t=$(median5 ./hbook export -q "$B/c$n" -o "$B/book$n.epub")
 	/usr/bin/time -v ./hbook export -q "$B/c$n" -o "$B/book$n.epub" 2>"$B/time$n.txt"
 	mem=$(awk '/Maximum resident/ {print $6}' "$B/time$n.txt")
-	fl=$("$B/floor" "$B/c$n" 6)
-	ft=$(echo "$fl" | sed 's/.*total \([0-9.]*\) s/\1/')
+	# the floor at hbook's own deflater and level (hbook --help says it)
+	fl=$("$B/floor" "$B/c$n" "$LEVEL")
+	ft=$(echo "$fl" | sed -n '2s/.*total \([0-9.]*\) s/\1/p')
+	fz=$(echo "$fl" | sed -n '1s/.*total \([0-9.]*\) s/\1/p')
 	eval "T$n=$t M$n=$mem"
 	echo "hbook $n articles ($md bytes of Markdown): median $t s of 5 runs, peak memory $((mem / 1024)) MB, book $(wc -c <"$B/book$n.epub") bytes"
-	echo "  $fl"
-	echo "  hbook is $(echo "scale=2; $t / $ft" | bc)x the floor"
+	echo "$fl" | sed 's/^/  /'
+	echo "  hbook is $(echo "scale=2; $t / $ft" | bc)x the floor ($(echo "scale=2; $t / $fz" | bc)x the zlib-6 floor)"
 	./hbook export -q --timings "$B/c$n" -o "$B/book$n.epub" 2>&1 | sed 's/^hbook: timing: /  stage /'
 	for lv in fast best; do
-		echo "  --compress $lv: $(median5 ./hbook export -q --compress $lv "$B/c$n" -o "$B/x.epub") s"
+		echo "  --compress $lv: $(median5 ./hbook export -q --compress $lv "$B/c$n" -o "$B/x.epub") s, $(wc -c <"$B/x.epub") bytes"
 	done
 	echo "  -j 1: $(median5 ./hbook export -q -j 1 "$B/c$n" -o "$B/x.epub") s"
 done

@@ -92,7 +92,7 @@ main(int argc, char *argv[])
 			continue;
 		}
 		{
-			/* as article_load() does: the renderer gets UTF-8 */
+			/* as articles_load() does: the renderer gets UTF-8 */
 			int bad;
 			char *fixed = utf8_repair(md, len, &len, &bad);
 			free(md);

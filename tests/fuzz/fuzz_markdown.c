@@ -24,7 +24,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int bad;
 
 	diag_setup(1, 0);
-	/* as article_load() does: text reaches the renderer as UTF-8 */
+	/* as articles_load() does: text reaches the renderer as UTF-8 */
 	text = utf8_repair((const char *)data, size, &len, &bad);
 	/* inputs with an odd first byte render with markdown: kramdown */
 	out = render_fixture(size && (data[0] & 1) ? "fuzz-kramdown.md" :
