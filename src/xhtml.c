@@ -38,28 +38,32 @@ md_parse(const char *md, size_t len, struct chapter *ch, cmark_parser **pp)
 	    "tasklist"};
 	int opts = CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8 |
 	    (smart ? CMARK_OPT_SMART : 0);
+	const char *text = limited ? limited : expanded ? expanded : md;
+	size_t n = limited ? llen : expanded ? glen : len;
+	int table = memchr(text, '|', n) != NULL;
 	cmark_parser *p;
 	cmark_node *doc;
 
-	/* cmark-gfm switches the extensions' characters (~ for
-	 * strikethrough, : and w for autolinks) on and off in one table
-	 * shared by every parser, while it parses a table row and the
-	 * inlines.  Two parsers at once would miss each other's, and the
-	 * book would differ from run to run: one parse at a time.  The
-	 * workers still render, serialise and deflate in parallel. */
-	pthread_mutex_lock(&parse_lock);
 	cmark_gfm_core_extensions_ensure_registered();
 	p = cmark_parser_new(opts);
 	for (size_t i = 0; i < sizeof(exts) / sizeof(*exts); i++)
 		cmark_parser_attach_syntax_extension(p,
 		    cmark_find_syntax_extension(exts[i]));
+	/* cmark-gfm switches the extensions' characters (~ for
+	 * strikethrough, : and w for autolinks) on and off in one table
+	 * shared by every parser, around each parse of inlines: in
+	 * cmark_parser_finish(), and in cmark_parser_feed() for a table's
+	 * rows.  Two parsers at once would switch them off under each other
+	 * (helgrind saw it) and the book would differ from run to run, so
+	 * those parts run one at a time; the rest of parsing, and
+	 * rendering, serialising and deflating, run side by side.  Without
+	 * a '|' there is no table, and feeding touches nothing shared. */
+	if (table)
+		pthread_mutex_lock(&parse_lock);
 	/* cmark-gfm copies what it is fed */
-	if (limited != NULL)
-		cmark_parser_feed(p, limited, llen);
-	else if (expanded != NULL)
-		cmark_parser_feed(p, expanded, glen);
-	else
-		cmark_parser_feed(p, md, len);
+	cmark_parser_feed(p, text, n);
+	if (!table)
+		pthread_mutex_lock(&parse_lock);
 	doc = cmark_parser_finish(p);
 	pthread_mutex_unlock(&parse_lock);
 	free(limited);
