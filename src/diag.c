@@ -82,6 +82,16 @@ diag(enum diag_level level, const char *file, int line, const char *fmt, ...)
 	free(msg);
 }
 
+void
+diag_flush(struct buf *bufs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (bufs[i].len)
+			fputs(bufs[i].data, stderr);
+		buf_free(&bufs[i]);
+	}
+}
+
 int
 diag_errors(void)
 {

@@ -5,6 +5,8 @@
 #ifndef HBOOK_DIAG_H
 #define HBOOK_DIAG_H
 
+#include <stddef.h>
+
 enum diag_level {
 	DIAG_WARNING,
 	DIAG_ERROR
@@ -22,6 +24,9 @@ void diag(enum diag_level level, const char *file, int line,
  * them, uncounted (a chapter rendered a second time). */
 struct buf;
 void diag_capture(struct buf *out, int discard);
+
+/* Prints the n captured buffers in order, to stderr, and frees them. */
+void diag_flush(struct buf *bufs, size_t n);
 
 int diag_errors(void);     /* errors so far (strict warnings included) */
 int diag_warnings(void);   /* warnings so far */

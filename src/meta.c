@@ -3,7 +3,6 @@
 
 #include <errno.h>
 #include <unistd.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -414,34 +413,16 @@ void
 articles_load(struct book *b, const struct strlist *paths, int jobs)
 {
 	struct reading r = {b, paths, NULL, NULL, 0};
-	pthread_t *threads;
-	int started = 0;
 
 	r.got = xcalloc(paths->n + 1, sizeof(*r.got));
 	r.diags = xcalloc(paths->n + 1, sizeof(*r.diags));
-	if (jobs < 1)
-		jobs = 1;
-	if ((size_t)jobs > paths->n)
-		jobs = paths->n ? (int)paths->n : 1;
-	threads = xcalloc((size_t)jobs, sizeof(*threads));
-	for (int i = 1; i < jobs; i++) {
-		if (pthread_create(&threads[i], NULL, reader, &r) != 0)
-			break;
-		started = i;
-	}
-	reader(&r);               /* the main thread reads too */
-	for (int i = 1; i <= started; i++)
-		pthread_join(threads[i], NULL);
-	for (size_t i = 0; i < paths->n; i++) {
-		if (r.diags[i].len)
-			fputs(r.diags[i].data, stderr);
-		buf_free(&r.diags[i]);
+	threads_run(jobs, paths->n, reader, &r);
+	diag_flush(r.diags, paths->n);
+	for (size_t i = 0; i < paths->n; i++)
 		if (r.got[i] != NULL)
 			book_append_article(b, r.got[i]);
-	}
 	free(r.diags);
 	free(r.got);
-	free(threads);
 }
 
 int

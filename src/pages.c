@@ -2,7 +2,6 @@
  * pages. */
 #include "pages.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -337,32 +336,14 @@ int
 pages_articles(struct book *b, struct links *l, const struct page_opts *o)
 {
 	struct work w = {b, l, o, 0, NULL, 0};
-	int jobs = o->jobs > 0 ? o->jobs : 1;
-	pthread_t *threads;
 	size_t *redo, nredo;
 	struct deflater *d;
-	int started = 0;
 
 	md_init();
 	w.diags = xcalloc(b->narts + 1, sizeof(*w.diags));
-	if ((size_t)jobs > b->narts)
-		jobs = (int)b->narts;
-	threads = xcalloc((size_t)jobs + 1, sizeof(*threads));
-	for (int i = 1; i < jobs; i++)
-		if (pthread_create(&threads[i], NULL, worker, &w) == 0)
-			started = i;
-		else
-			break;
-	worker(&w);               /* the main thread works too */
-	for (int i = 1; i <= started; i++)
-		pthread_join(threads[i], NULL);
-	for (size_t i = 0; i < b->narts; i++) {
-		if (w.diags[i].len)
-			fputs(w.diags[i].data, stderr);
-		buf_free(&w.diags[i]);
-	}
+	threads_run(o->jobs, b->narts, worker, &w);
+	diag_flush(w.diags, b->narts);
 	free(w.diags);
-	free(threads);
 	if (w.failed)
 		return -1;
 	/* chapters whose links into other chapters guessed a section id

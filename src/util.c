@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -281,6 +282,28 @@ str_trim(char *s)
 	while (e > s && isspace((unsigned char)e[-1]))
 		*--e = '\0';
 	return s;
+}
+
+void
+threads_run(int jobs, size_t n, void *(*fn)(void *), void *arg)
+{
+	pthread_t *threads;
+	int started = 0;
+
+	if ((size_t)jobs > n)
+		jobs = (int)n;
+	if (jobs < 1)
+		jobs = 1;
+	threads = xcalloc((size_t)jobs, sizeof(*threads));
+	for (int i = 1; i < jobs; i++) {
+		if (pthread_create(&threads[i], NULL, fn, arg) != 0)
+			break;
+		started = i;
+	}
+	fn(arg);                  /* the caller works too */
+	for (int i = 1; i <= started; i++)
+		pthread_join(threads[i], NULL);
+	free(threads);
 }
 
 int

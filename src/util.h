@@ -28,6 +28,11 @@ void buf_addc(struct buf *b, char c);
 void buf_free(struct buf *b);
 char *buf_steal(struct buf *b);   /* caller frees; buffer is emptied */
 
+/* Runs fn(arg) in min(jobs, n) threads, the caller's among them, and
+ * waits for them all; fn shares out the n items itself.  Fewer threads
+ * run when the system will not start more. */
+void threads_run(int jobs, size_t n, void *(*fn)(void *), void *arg);
+
 /* A growable list of owned strings. */
 struct strlist {
 	char **v;
