@@ -9,11 +9,12 @@ struct cover_job;
 
 /* Starts b's cover.  file is --cover (read from anywhere), else
  * hbook.yaml's cover: (inside the content folder): read now.  Else the
- * cover is drawn, in a thread of its own when threaded, so it costs no
- * time while the chapters render.  Returns the job for cover_finish(),
- * or NULL after an error diagnostic. */
+ * cover is drawn, its pixels deflated at level (1 to 12, as the book's
+ * entries), in a thread of its own when threaded, so it costs no time
+ * while the chapters render.  Returns the job for cover_finish(), or NULL
+ * after an error diagnostic. */
 struct cover_job *cover_start(struct book *b, const char *file,
-    const char *templates, int threaded);
+    const char *templates, int level, int threaded);
 
 /* Waits for the drawing and sets b->cover (a resource, also in b->res).
  * Frees j.  Returns 0, or -1 after an error diagnostic. */

@@ -190,7 +190,7 @@ export_run(const struct export_opts *o)
 		goto out;
 	/* the cover is drawn while the chapters render */
 	if (o->output != NULL && (cover = cover_start(b, o->cover,
-	    o->templates, o->jobs > 1)) == NULL)
+	    o->templates, o->level, o->jobs > 1)) == NULL)
 		goto out;
 	ok = pages_articles(b, l, &po) == 0;
 	if (cover != NULL && cover_finish(b, cover) < 0)
