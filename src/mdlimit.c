@@ -83,17 +83,18 @@ indent_block(struct buf *out, const char *s, const char *end)
 	}
 }
 
+/* The text is copied only once a limit is met: most is not, and comes
+ * back NULL.  done is how far md is in out, or waits to be. */
 char *
 md_limit(const char *md, size_t len, const char *src, int line0,
     size_t *outlen)
 {
 	struct buf out = {0};
-	const char *s = md, *end = md + len, *block = md;
+	const char *s = md, *end = md + len, *block = md, *done = md;
 	int line = line0, block_line = line0, changed = 0;
-	size_t block_out = 0;     /* out.len where the block began */
+	size_t block_out = 0;     /* where the block begins in out */
 	int warned_depth = 0, warned_block = 0;
 
-	buf_add(&out, "", 0);
 	while (s < end) {
 		const char *eol = memchr(s, '\n', (size_t)(end - s));
 		const char *next = eol ? eol + 1 : end;
@@ -101,10 +102,9 @@ md_limit(const char *md, size_t len, const char *src, int line0,
 		size_t depth = 0, m;
 
 		if (blank_line(s, eol ? eol : end)) {
-			buf_add(&out, s, (size_t)(next - s));
 			block = next;
 			block_line = line + 1;
-			block_out = out.len;
+			block_out = out.len + (size_t)(next - done);
 			line++;
 			s = next;
 			continue;
@@ -122,8 +122,8 @@ md_limit(const char *md, size_t len, const char *src, int line0,
 			if (!warned_depth++ && src != NULL)
 				warnx_at(src, line, "blocks nested deeper than %d "
 				    "levels are flattened", MD_MAX_MARKERS);
-			buf_add(&out, s, (size_t)(p - s));
-			buf_add(&out, q, (size_t)(next - q));
+			buf_add(&out, done, (size_t)(p - done));
+			done = q;
 			changed = 1;
 		} else if ((size_t)(next - block) > MD_MAX_BLOCK &&
 		    !html_start(block, end)) {
@@ -140,27 +140,24 @@ md_limit(const char *md, size_t len, const char *src, int line0,
 				warnx_at(src, block_line, "a paragraph longer than "
 				    "%d KB is written as preformatted text",
 				    MD_MAX_BLOCK / 1024);
-			/* what this block already copied is written again */
+			/* the block is written again from its start */
+			buf_add(&out, done, (size_t)(s - done));
 			out.len = block_out;
 			indent_block(&out, block, bend);
 			for (const char *c = s; c < bend; c++)
 				line += *c == '\n';
-			s = bend;
-			block = bend;
+			s = done = block = bend;
 			block_line = line;
 			block_out = out.len;
 			changed = 1;
 			continue;
-		} else {
-			buf_add(&out, s, (size_t)(next - s));
 		}
 		line++;
 		s = next;
 	}
-	if (!changed) {
-		buf_free(&out);
+	if (!changed)
 		return NULL;
-	}
+	buf_add(&out, done, (size_t)(end - done));
 	*outlen = out.len;
 	return buf_steal(&out);
 }
