@@ -108,6 +108,7 @@ struct book {
 	size_t cover_len;
 	char *topics_xhtml;      /* the index of tags, or NULL without tags */
 	size_t topics_len;
+	int has_topics;          /* there will be one: pages_plan() says */
 	char *css;
 	size_t css_len;
 };

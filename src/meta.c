@@ -384,44 +384,31 @@ article_read(const struct book *b, const char *path)
 	return a;
 }
 
-/* The files are shared out among the threads one at a time; each one's
- * diagnostics wait in its own buffer, printed in the files' order. */
 struct reading {
 	const struct book *b;
 	const struct strlist *paths;
 	struct article **got;    /* one per path, NULL if skipped */
-	struct buf *diags;
-	size_t next;             /* atomic */
 };
 
-static void *
-reader(void *arg)
+static void
+reader(void *arg, size_t i, int worker)
 {
 	struct reading *r = arg;
-	size_t i;
 
-	while ((i = __atomic_fetch_add(&r->next, 1, __ATOMIC_RELAXED)) <
-	    r->paths->n) {
-		diag_capture(&r->diags[i], 0);
-		r->got[i] = article_read(r->b, r->paths->v[i]);
-		diag_capture(NULL, 0);
-	}
-	return NULL;
+	(void)worker;
+	r->got[i] = article_read(r->b, r->paths->v[i]);
 }
 
 void
 articles_load(struct book *b, const struct strlist *paths, int jobs)
 {
-	struct reading r = {b, paths, NULL, NULL, 0};
+	struct reading r = {b, paths, NULL};
 
 	r.got = xcalloc(paths->n + 1, sizeof(*r.got));
-	r.diags = xcalloc(paths->n + 1, sizeof(*r.diags));
-	threads_run(jobs, paths->n, reader, &r);
-	diag_flush(r.diags, paths->n);
+	threads_each(jobs, paths->n, reader, &r);
 	for (size_t i = 0; i < paths->n; i++)
 		if (r.got[i] != NULL)
 			book_append_article(b, r.got[i]);
-	free(r.diags);
 	free(r.got);
 }
 

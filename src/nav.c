@@ -24,8 +24,8 @@ nav_item(xmlNode *ol, const char *href, const char *label)
 	return li;
 }
 
-static void
-nav_xhtml(struct book *b)
+void
+nav_build(struct book *b)
 {
 	xmlDoc *doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNode *html = xmlNewNode(NULL, BAD_CAST "html"), *head, *body, *nav;
@@ -56,7 +56,7 @@ nav_xhtml(struct book *b)
 	h = el_new(nav, "h1");
 	append_text(h, "Contents", 8);
 	ol = el_new(nav, "ol");
-	if (b->disclaimer_xhtml != NULL)
+	if (b->cfg.disclaimer != NULL)
 		nav_item(ol, "text/disclaimer.xhtml", "Medical disclaimer");
 	for (size_t i = 0; i < b->ncats; i++) {
 		const struct category *c = b->cats[i];
@@ -86,7 +86,7 @@ nav_xhtml(struct book *b)
 		}
 	}
 
-	if (b->topics_xhtml != NULL)
+	if (b->has_topics)
 		nav_item(ol, "text/topics.xhtml", "Topics");
 
 	nav = el_new(body, "nav");
@@ -95,7 +95,7 @@ nav_xhtml(struct book *b)
 	h = el_new(nav, "h2");
 	append_text(h, "Landmarks", 9);
 	ol = el_new(nav, "ol");
-	if (b->cover_xhtml != NULL) {
+	if (b->cover != NULL) {
 		xmlNode *li = nav_item(ol, "text/cover.xhtml", "Cover");
 		xmlSetNsProp(li->children, epub, BAD_CAST "type", BAD_CAST "cover");
 	}
@@ -113,7 +113,7 @@ nav_xhtml(struct book *b)
 		}
 		xmlSetNsProp(li->children, epub, BAD_CAST "type",
 		    BAD_CAST "bodymatter");
-		if (b->topics_xhtml != NULL) {
+		if (b->has_topics) {
 			li = nav_item(ol, "text/topics.xhtml", "Topics");
 			xmlSetNsProp(li->children, epub, BAD_CAST "type",
 			    BAD_CAST "index");
@@ -142,8 +142,8 @@ ncx_point(xmlNode *parent, int *order, const char *label, const char *src)
 	return np;
 }
 
-static void
-ncx(struct book *b)
+void
+ncx_build(struct book *b)
 {
 	xmlDoc *doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNode *root = xmlNewNode(NULL, BAD_CAST "ncx"), *head, *map, *m;
@@ -177,7 +177,7 @@ ncx(struct book *b)
 	xmlNewTextChild(xmlNewChild(root, NULL, BAD_CAST "docTitle", NULL),
 	    NULL, BAD_CAST "text", BAD_CAST b->cfg.title);
 	map = xmlNewChild(root, NULL, BAD_CAST "navMap", NULL);
-	if (b->disclaimer_xhtml != NULL)
+	if (b->cfg.disclaimer != NULL)
 		ncx_point(map, &order, "Medical disclaimer",
 		    "text/disclaimer.xhtml");
 	for (size_t i = 0; i < b->ncats; i++) {
@@ -203,22 +203,17 @@ ncx(struct book *b)
 			}
 		}
 	}
-	if (b->topics_xhtml != NULL)
+	if (b->has_topics)
 		ncx_point(map, &order, "Topics", "text/topics.xhtml");
 	{
 		xmlChar *mem;
 		int n;
-		xmlDocDumpFormatMemoryEnc(doc, &mem, &n, "utf-8", 1);
+		/* not indented: 6,000 entries deep in a big book would be
+		 * half spaces */
+		xmlDocDumpMemoryEnc(doc, &mem, &n, "utf-8");
 		b->ncx = xstrndup((const char *)mem, (size_t)n);
 		b->ncx_len = (size_t)n;
 		xmlFree(mem);
 	}
 	xmlFreeDoc(doc);
-}
-
-void
-nav_build(struct book *b)
-{
-	nav_xhtml(b);
-	ncx(b);
 }

@@ -4,8 +4,10 @@
 
 #include "book.h"
 
-/* Sets b->nav_xhtml and b->ncx.  Call after the pages are written: it
- * needs each article's sections. */
+/* Set b->nav_xhtml and b->ncx.  Call after the pages are written: they
+ * need each article's sections.  Each writes only its own field, so the
+ * two (and opf_build()) can run at once. */
 void nav_build(struct book *b);
+void ncx_build(struct book *b);
 
 #endif

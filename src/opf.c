@@ -147,11 +147,11 @@ opf_build(struct book *b)
 	item(man, "nav", "nav.xhtml", "application/xhtml+xml", "nav");
 	item(man, "ncx", "toc.ncx", "application/x-dtbncx+xml", NULL);
 	item(man, "css", "css/book.css", "text/css", NULL);
-	if (b->cover_xhtml != NULL)
+	if (b->cover != NULL)
 		item(man, "x-cover", "text/cover.xhtml", "application/xhtml+xml",
 		    NULL);
 	item(man, "x-title", "text/title.xhtml", "application/xhtml+xml", NULL);
-	if (b->disclaimer_xhtml != NULL)
+	if (b->cfg.disclaimer != NULL)
 		item(man, "x-disclaimer", "text/disclaimer.xhtml",
 		    "application/xhtml+xml", NULL);
 	for (size_t i = 0; i < b->ncats; i++) {
@@ -170,7 +170,7 @@ opf_build(struct book *b)
 			free(id);
 		}
 	}
-	if (b->topics_xhtml != NULL)
+	if (b->has_topics)
 		item(man, "x-topics", "text/topics.xhtml",
 		    "application/xhtml+xml", NULL);
 	for (size_t i = 0; i < b->nres; i++)
@@ -180,10 +180,10 @@ opf_build(struct book *b)
 
 	spine = xmlNewChild(pkg, NULL, BAD_CAST "spine", NULL);
 	xmlSetProp(spine, BAD_CAST "toc", BAD_CAST "ncx");
-	if (b->cover_xhtml != NULL)
+	if (b->cover != NULL)
 		itemref(spine, "x-cover", 1);
 	itemref(spine, "x-title", 1);
-	if (b->disclaimer_xhtml != NULL)
+	if (b->cfg.disclaimer != NULL)
 		itemref(spine, "x-disclaimer", 1);
 	for (size_t i = 0; i < b->ncats; i++) {
 		char *id = page_id(b->cats[i]->file);
@@ -195,7 +195,7 @@ opf_build(struct book *b)
 			free(id);
 		}
 	}
-	if (b->topics_xhtml != NULL)
+	if (b->has_topics)
 		itemref(spine, "x-topics", 1);
 	/* the nav is a page too (landmarks point at it), after the rest */
 	itemref(spine, "nav", 0);

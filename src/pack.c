@@ -217,58 +217,102 @@ add_stored(zip_t *za, const char *name, const void *data, size_t len,
 	    ZIP_CM_STORE, 0) < 0 ? -1 : 0;
 }
 
-/* The bytes of a zip built in a buffer source, after zip_close(). */
+/* Copies the zip built in a buffer source, after zip_close(), to fd a
+ * megabyte at a time.  Returns 0, or -1 with errno set. */
 static int
-source_bytes(zip_source_t *src, unsigned char **out, size_t *outlen)
+source_to_fd(zip_source_t *src, int fd)
 {
-	zip_stat_t st;
+	size_t cap = 1 << 20;
+	char *chunk;
+	zip_int64_t n;
+	int rc = 0;
 
-	if (zip_source_stat(src, &st) < 0 || zip_source_open(src) < 0)
-		return -1;
-	*out = xmalloc(st.size + 1);
-	*outlen = (size_t)zip_source_read(src, *out, st.size);
-	zip_source_close(src);
-	if (*outlen != st.size) {
-		free(*out);
-		*out = NULL;
+	if (zip_source_open(src) < 0) {
+		errno = EIO;
 		return -1;
 	}
-	return 0;
+	chunk = xmalloc(cap);
+	while (rc == 0 && (n = zip_source_read(src, chunk, cap)) != 0) {
+		size_t done = 0;
+		if (n < 0) {
+			errno = EIO;
+			rc = -1;
+		}
+		while (rc == 0 && done < (size_t)n) {
+			ssize_t w = write(fd, chunk + done, (size_t)n - done);
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w <= 0) {
+				if (w == 0)
+					errno = ENOSPC;
+				rc = -1;
+			}
+			done += w > 0 ? (size_t)w : 0;
+		}
+	}
+	zip_source_close(src);
+	free(chunk);
+	return rc;
 }
 
-/* The zip being built, and the small entries deflated here (the
- * chapters were deflated by their threads). */
-struct packer {
-	zip_t *za;
-	struct deflater *d;
-	struct deflated *keep;   /* alive until the zip is closed */
-	size_t nkeep;
-	time_t mt;
-	int ok;
+/* One entry of the zip, in the order the entries are written: stored
+ * as it is (mimetype, images), deflated already (the chapters, by their
+ * threads), or deflated here (the rest, side by side). */
+struct entry {
+	char *name;
+	const void *data;
+	size_t len;
+	int store;
+	const struct deflated *z;    /* the deflated bytes, once there are */
+	struct deflated own;         /* bytes deflated here */
 };
 
-static void
-put(struct packer *p, const char *name, const void *data, size_t len)
-{
-	struct deflated *z = &p->keep[p->nkeep++];
+struct packer {
+	struct entry *e;
+	size_t n;
+	int level;
+	struct deflater **d;         /* one per worker, made when needed */
+};
 
-	deflate_bytes(p->d, data, len, z);
-	p->ok &= add_deflated(p->za, name, z, p->mt) == 0;
+static struct entry *
+queue(struct packer *p, const char *name, const void *data, size_t len)
+{
+	struct entry *e = &p->e[p->n++];
+
+	e->name = xstrdup(name);
+	e->data = data;
+	e->len = len;
+	return e;
 }
 
+/* An entry of the EPUB folder, to be deflated. */
 static void
 put_file(struct packer *p, const char *file, const void *data, size_t len)
 {
 	char *name = xasprintf("EPUB/%s", file);
 
-	put(p, name, data, len);
+	queue(p, name, data, len);
 	free(name);
 }
 
-/* Builds the zip in memory.  Returns 0 and the bytes (the caller frees
- * them), or -1. */
-static int
-build(struct book *b, int level, char **out, size_t *outlen)
+static void
+deflate_entry(void *arg, size_t i, int worker)
+{
+	struct packer *p = arg;
+	struct entry *e = &p->e[i];
+
+	if (e->store || e->z != NULL)
+		return;
+	if (p->d[worker] == NULL)
+		p->d[worker] = deflater_new(p->level);
+	deflate_bytes(p->d[worker], e->data, e->len, &e->own);
+	e->z = &e->own;
+}
+
+/* The entries in their fixed order. */
+static void
+queue_book(struct packer *p, const struct book *b, const char *container,
+    size_t clen)
 {
 	static const char mimetype[] = "application/epub+zip";
 	static const char ibooks[] =
@@ -276,91 +320,111 @@ build(struct book *b, int level, char **out, size_t *outlen)
 	    "<display_options>\n<platform name=\"*\">\n"
 	    "<option name=\"specified-fonts\">true</option>\n"
 	    "</platform>\n</display_options>\n";
-	struct packer p = {NULL, NULL, NULL, 0, (time_t)b->modified_epoch, 1};
-	zip_error_t ze;
-	zip_source_t *src;
-	char *container;
-	size_t clen;
 
-	zip_error_init(&ze);
-	src = zip_source_buffer_create(NULL, 0, 0, &ze);
-	if (src == NULL)
-		return -1;
-	zip_source_keep(src);
-	p.za = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
-	if (p.za == NULL) {
-		zip_source_free(src);
-		return -1;
-	}
-	p.d = deflater_new(level);
-	p.keep = xcalloc(10 + b->ncats + b->nres, sizeof(*p.keep));
-	container = container_xml(&clen);
-	p.ok &= add_stored(p.za, "mimetype", mimetype, sizeof(mimetype) - 1,
-	    p.mt) == 0;
-	put(&p, "META-INF/container.xml", container, clen);
-	put(&p, "META-INF/com.apple.ibooks.display-options.xml", ibooks,
+	queue(p, "mimetype", mimetype, sizeof(mimetype) - 1)->store = 1;
+	queue(p, "META-INF/container.xml", container, clen);
+	queue(p, "META-INF/com.apple.ibooks.display-options.xml", ibooks,
 	    sizeof(ibooks) - 1);
-	put_file(&p, "package.opf", b->opf, b->opf_len);
-	put_file(&p, "nav.xhtml", b->nav_xhtml, b->nav_len);
-	put_file(&p, "toc.ncx", b->ncx, b->ncx_len);
-	put_file(&p, "css/book.css", b->css, b->css_len);
+	put_file(p, "package.opf", b->opf, b->opf_len);
+	put_file(p, "nav.xhtml", b->nav_xhtml, b->nav_len);
+	put_file(p, "toc.ncx", b->ncx, b->ncx_len);
+	put_file(p, "css/book.css", b->css, b->css_len);
 	if (b->cover_xhtml != NULL)
-		put_file(&p, "text/cover.xhtml", b->cover_xhtml, b->cover_len);
-	put_file(&p, "text/title.xhtml", b->title_xhtml, b->title_len);
+		put_file(p, "text/cover.xhtml", b->cover_xhtml, b->cover_len);
+	put_file(p, "text/title.xhtml", b->title_xhtml, b->title_len);
 	if (b->disclaimer_xhtml != NULL)
-		put_file(&p, "text/disclaimer.xhtml", b->disclaimer_xhtml,
+		put_file(p, "text/disclaimer.xhtml", b->disclaimer_xhtml,
 		    b->disclaimer_len);
-	for (size_t i = 0; i < b->ncats && p.ok; i++) {
-		struct category *c = b->cats[i];
+	for (size_t i = 0; i < b->ncats; i++) {
+		const struct category *c = b->cats[i];
 		char *name = xasprintf("text/%s", c->file);
-		put_file(&p, name, c->xhtml, c->xhtml_len);
+		put_file(p, name, c->xhtml, c->xhtml_len);
 		free(name);
-		for (size_t j = 0; j < c->narts && p.ok; j++) {
+		for (size_t j = 0; j < c->narts; j++) {
 			name = xasprintf("EPUB/text/%s", c->arts[j]->file);
-			p.ok &= add_deflated(p.za, name, &c->arts[j]->z,
-			    p.mt) == 0;
+			queue(p, name, NULL, 0)->z = &c->arts[j]->z;
 			free(name);
 		}
 	}
 	if (b->topics_xhtml != NULL)
-		put_file(&p, "text/topics.xhtml", b->topics_xhtml,
+		put_file(p, "text/topics.xhtml", b->topics_xhtml,
 		    b->topics_len);
-	for (size_t i = 0; i < b->nres && p.ok; i++) {
+	for (size_t i = 0; i < b->nres; i++) {
 		const struct resource *r = b->res[i];
+		char *name = xasprintf("EPUB/%s", r->href);
 		/* images are compressed already, but for SVG */
-		if (strcmp(r->media_type, "image/svg+xml") == 0) {
-			put_file(&p, r->href, r->data, r->len);
-		} else {
-			char *name = xasprintf("EPUB/%s", r->href);
-			p.ok &= add_stored(p.za, name, r->data, r->len,
-			    p.mt) == 0;
-			free(name);
-		}
+		queue(p, name, r->data, r->len)->store =
+		    strcmp(r->media_type, "image/svg+xml") != 0;
+		free(name);
 	}
-	if (!p.ok || zip_close(p.za) < 0) {
-		zip_discard(p.za);
-		p.ok = 0;
+}
+
+/* Builds the zip in memory, deflating on jobs threads.  Returns the
+ * buffer source holding it (the caller frees it), or NULL. */
+static zip_source_t *
+build(struct book *b, int level, int jobs)
+{
+	struct packer p = {NULL, 0, level, NULL};
+	time_t mt = (time_t)b->modified_epoch;
+	zip_error_t ze;
+	zip_source_t *src;
+	zip_t *za;
+	char *container;
+	size_t clen;
+	int ok = 1;
+
+	zip_error_init(&ze);
+	src = zip_source_buffer_create(NULL, 0, 0, &ze);
+	if (src == NULL)
+		return NULL;
+	zip_source_keep(src);
+	za = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
+	if (za == NULL) {
+		zip_source_free(src);
+		return NULL;
 	}
-	for (size_t i = 0; i < p.nkeep; i++)
-		free(p.keep[i].data);
-	free(p.keep);
-	deflater_free(p.d);
+	container = container_xml(&clen);
+	/* mimetype, two in META-INF, opf, nav, ncx, css, cover, title,
+	 * disclaimer and topics: 11, then the categories' pages, chapters
+	 * and resources */
+	p.e = xcalloc(11 + b->ncats + b->narts + b->nres, sizeof(*p.e));
+	p.d = xcalloc((size_t)jobs + 1, sizeof(*p.d));
+	queue_book(&p, b, container, clen);
+	threads_each(jobs, p.n, deflate_entry, &p);
+	for (size_t i = 0; i < p.n && ok; i++) {
+		const struct entry *e = &p.e[i];
+		ok = (e->store ? add_stored(za, e->name, e->data, e->len, mt) :
+		    add_deflated(za, e->name, e->z, mt)) == 0;
+	}
+	if (!ok || zip_close(za) < 0) {
+		zip_discard(za);
+		ok = 0;
+	}
+	for (size_t i = 0; i < p.n; i++) {
+		free(p.e[i].name);
+		free(p.e[i].own.data);
+	}
+	for (int i = 0; i < jobs; i++)
+		deflater_free(p.d[i]);
+	free(p.d);
+	free(p.e);
 	free(container);
-	if (p.ok)
-		p.ok = source_bytes(src, (unsigned char **)out, outlen) == 0;
-	zip_source_free(src);
-	return p.ok ? 0 : -1;
+	if (!ok) {
+		zip_source_free(src);
+		return NULL;
+	}
+	return src;
 }
 
 int
-pack_write(struct book *b, const char *out, int level)
+pack_write(struct book *b, const char *out, int level, int jobs)
 {
-	char *data = NULL, *dir = path_dir(out);
-	size_t len, done = 0;
+	char *dir = path_dir(out);
+	zip_source_t *zip = build(b, level, jobs);
 	int fd = -1, rc = -1;
 	mode_t mask;
 
-	if (build(b, level, &data, &len) < 0) {
+	if (zip == NULL) {
 		errx_at(out, 0, "cannot build the zip container");
 		goto out;
 	}
@@ -373,16 +437,9 @@ pack_write(struct book *b, const char *out, int level)
 		goto out;
 	}
 	tmp_live = 1;
-	while (done < len) {
-		ssize_t n = write(fd, data + done, len - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			errx_at(out, 0, "cannot write the book: %s",
-			    strerror(n < 0 ? errno : ENOSPC));
-			goto out;
-		}
-		done += (size_t)n;
+	if (source_to_fd(zip, fd) < 0) {
+		errx_at(out, 0, "cannot write the book: %s", strerror(errno));
+		goto out;
 	}
 	mask = umask(0);
 	umask(mask);
@@ -409,7 +466,8 @@ out:
 		unlink(tmp_path);
 		tmp_live = 0;
 	}
-	free(data);
+	if (zip != NULL)
+		zip_source_free(zip);
 	free(dir);
 	return rc;
 }

@@ -30,8 +30,9 @@ void deflater_free(struct deflater *d);
 void deflate_bytes(struct deflater *d, const void *raw, size_t len,
     struct deflated *out);
 
-/* Writes the book to out, deflating at level (1 to 12) what the threads
- * have not.  Returns 0, or -1 after an error diagnostic. */
-int pack_write(struct book *b, const char *out, int level);
+/* Writes the book to out, deflating at level (1 to 12), on jobs threads,
+ * what the chapters' threads have not.  Returns 0, or -1 after an error
+ * diagnostic. */
+int pack_write(struct book *b, const char *out, int level, int jobs);
 
 #endif

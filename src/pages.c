@@ -298,52 +298,42 @@ render_article(struct book *b, struct links *l, size_t order,
 	return 0;
 }
 
-/* The articles are shared out among the workers one at a time; each
- * chapter's diagnostics wait in its own buffer so they are printed in
- * reading order, whatever order the chapters are done in. */
 struct work {
 	struct book *b;
 	struct links *l;
 	const struct page_opts *o;
-	size_t next;             /* the next article to take (atomic) */
-	struct buf *diags;       /* one per article */
-	int failed;
+	struct deflater **d;     /* one per worker, made when first needed */
+	int failed;              /* atomic */
 };
 
-static void *
-worker(void *arg)
+static void
+worker(void *arg, size_t i, int n)
 {
 	struct work *w = arg;
-	struct deflater *d = deflater_new(w->o->level);
-	size_t i;
+	struct article *a = w->b->arts[i];
 
-	while ((i = __atomic_fetch_add(&w->next, 1, __ATOMIC_RELAXED)) <
-	    w->b->narts) {
-		struct article *a = w->b->arts[i];
-		diag_capture(&w->diags[i], 0);
-		if (render_article(w->b, w->l, i, w->o, d) < 0)
-			__atomic_store_n(&w->failed, 1, __ATOMIC_RELAXED);
-		/* hold only what is needed: the Markdown goes */
-		free(a->body);
-		a->body = NULL;
-		diag_capture(NULL, 0);
-	}
-	deflater_free(d);
-	return NULL;
+	if (w->d[n] == NULL)
+		w->d[n] = deflater_new(w->o->level);
+	if (render_article(w->b, w->l, i, w->o, w->d[n]) < 0)
+		__atomic_store_n(&w->failed, 1, __ATOMIC_RELAXED);
+	/* hold only what is needed: the Markdown goes */
+	free(a->body);
+	a->body = NULL;
 }
 
 int
 pages_articles(struct book *b, struct links *l, const struct page_opts *o)
 {
-	struct work w = {b, l, o, 0, NULL, 0};
+	struct work w = {b, l, o, NULL, 0};
 	size_t *redo, nredo;
 	struct deflater *d;
 
 	md_init();
-	w.diags = xcalloc(b->narts + 1, sizeof(*w.diags));
-	threads_run(o->jobs, b->narts, worker, &w);
-	diag_flush(w.diags, b->narts);
-	free(w.diags);
+	w.d = xcalloc((size_t)o->jobs + 1, sizeof(*w.d));
+	threads_each(o->jobs, b->narts, worker, &w);
+	for (int k = 0; k < o->jobs; k++)
+		deflater_free(w.d[k]);
+	free(w.d);
 	if (w.failed)
 		return -1;
 	/* chapters whose links into other chapters guessed a section id
@@ -370,9 +360,10 @@ pages_articles(struct book *b, struct links *l, const struct page_opts *o)
 }
 
 static int
-render_section(struct book *b, struct links *l, struct category *c,
+render_section(struct book *b, struct links *l, size_t k,
     const struct page_opts *o)
 {
+	struct category *c = b->cats[k];
 	struct chapter ch;
 	xmlDoc *doc = page_start(&ch, o, "section.xhtml",
 	    c->intro_src ? c->intro_src : b->root, b->cfg.language);
@@ -395,7 +386,7 @@ render_section(struct book *b, struct links *l, struct category *c,
 	ch.dir = dir;
 	ch.file = c->file;
 	ch.line0 = c->intro_line;
-	ch.order = b->narts + 1;
+	ch.order = b->narts + 1 + k;     /* after the disclaimer */
 	f[0].name = "title";
 	f[0].content = text_field(doc, c->title);
 	f[1].name = "description";
@@ -632,14 +623,35 @@ render_cover(struct book *b, const struct page_opts *o)
 	return 0;
 }
 
-int
-pages_front(struct book *b, struct links *l, const struct page_opts *o)
+size_t
+pages_plan(struct book *b)
 {
-	if (render_title(b, o) < 0 || render_disclaimer(b, l, o) < 0 ||
-	    render_topics(b, o) < 0 || (b->cover && render_cover(b, o) < 0))
-		return -1;
-	for (size_t i = 0; i < b->ncats; i++)
-		if (render_section(b, l, b->cats[i], o) < 0)
-			return -1;
-	return 0;
+	b->has_topics = 0;
+	for (size_t i = 0; i < b->narts && !b->has_topics; i++) {
+		const struct article *a = b->arts[i];
+		for (size_t j = 0; j < a->tags.n && !b->has_topics; j++) {
+			char *key = slugify(a->tags.v[j]);
+			b->has_topics = key[0] != '\0';
+			free(key);
+		}
+	}
+	return 4 + b->ncats;
+}
+
+int
+pages_front(struct book *b, struct links *l, const struct page_opts *o,
+    size_t i)
+{
+	switch (i) {
+	case 0:
+		return render_title(b, o);
+	case 1:
+		return render_disclaimer(b, l, o);
+	case 2:
+		return render_topics(b, o);
+	case 3:
+		return b->cover ? render_cover(b, o) : 0;
+	default:
+		return render_section(b, l, i - 4, o);
+	}
 }

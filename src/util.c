@@ -14,6 +14,8 @@
 
 #include <openssl/evp.h>
 
+#include "diag.h"
+
 void
 xoom(void)
 {
@@ -284,9 +286,34 @@ str_trim(char *s)
 	return s;
 }
 
-void
-threads_run(int jobs, size_t n, void *(*fn)(void *), void *arg)
+struct each {
+	void (*fn)(void *, size_t, int);
+	void *ctx;
+	size_t n;
+	size_t next;             /* the next item to take (atomic) */
+	int workers;             /* worker numbers handed out (atomic) */
+	struct buf *diags;       /* one per item */
+};
+
+static void *
+each_worker(void *arg)
 {
+	struct each *e = arg;
+	int w = __atomic_fetch_add(&e->workers, 1, __ATOMIC_RELAXED);
+	size_t i;
+
+	while ((i = __atomic_fetch_add(&e->next, 1, __ATOMIC_RELAXED)) < e->n) {
+		diag_capture(&e->diags[i], 0);
+		e->fn(e->ctx, i, w);
+		diag_capture(NULL, 0);
+	}
+	return NULL;
+}
+
+void
+threads_each(int jobs, size_t n, void (*fn)(void *, size_t, int), void *ctx)
+{
+	struct each e = {fn, ctx, n, 0, 0, NULL};
 	pthread_t *threads;
 	int started = 0;
 
@@ -294,16 +321,19 @@ threads_run(int jobs, size_t n, void *(*fn)(void *), void *arg)
 		jobs = (int)n;
 	if (jobs < 1)
 		jobs = 1;
+	e.diags = xcalloc(n + 1, sizeof(*e.diags));
 	threads = xcalloc((size_t)jobs, sizeof(*threads));
 	for (int i = 1; i < jobs; i++) {
-		if (pthread_create(&threads[i], NULL, fn, arg) != 0)
+		if (pthread_create(&threads[i], NULL, each_worker, &e) != 0)
 			break;
 		started = i;
 	}
-	fn(arg);                  /* the caller works too */
+	each_worker(&e);          /* the caller works too */
 	for (int i = 1; i <= started; i++)
 		pthread_join(threads[i], NULL);
 	free(threads);
+	diag_flush(e.diags, n);
+	free(e.diags);
 }
 
 int

@@ -28,10 +28,14 @@ void buf_addc(struct buf *b, char c);
 void buf_free(struct buf *b);
 char *buf_steal(struct buf *b);   /* caller frees; buffer is emptied */
 
-/* Runs fn(arg) in min(jobs, n) threads, the caller's among them, and
- * waits for them all; fn shares out the n items itself.  Fewer threads
- * run when the system will not start more. */
-void threads_run(int jobs, size_t n, void *(*fn)(void *), void *arg);
+/* Calls fn(ctx, i, worker) for each i below n, shared out one at a time
+ * among min(jobs, n) threads, the caller's among them (fewer when the
+ * system will not start more), and waits for them all.  worker, below
+ * jobs, tells the threads apart for state of their own.  The diagnostics
+ * of each call are held and printed in the order of i at the end, so
+ * they read the same whatever order the threads ran in. */
+void threads_each(int jobs, size_t n,
+    void (*fn)(void *ctx, size_t i, int worker), void *ctx);
 
 /* A growable list of owned strings. */
 struct strlist {
