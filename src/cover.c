@@ -154,17 +154,12 @@ cover_svg(const char *svg, size_t len, const char *const *fields,
 {
 	xmlDoc *doc = xmlReadMemory(svg, (int)len, "cover.svg", "utf-8",
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	xmlChar *mem;
-	int n;
 	char *out;
 
 	if (doc == NULL)
 		return NULL;
 	fill_all(xmlDocGetRootElement(doc), fields);
-	xmlDocDumpMemoryEnc(doc, &mem, &n, "utf-8");
-	out = xstrndup((const char *)mem, (size_t)n);
-	*outlen = (size_t)n;
-	xmlFree(mem);
+	xml_dump(doc, 0, &out, outlen);
 	xmlFreeDoc(doc);
 	return out;
 }

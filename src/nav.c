@@ -205,15 +205,8 @@ ncx_build(struct book *b)
 	}
 	if (b->has_topics)
 		ncx_point(map, &order, "Topics", "text/topics.xhtml");
-	{
-		xmlChar *mem;
-		int n;
-		/* not indented: 6,000 entries deep in a big book would be
-		 * half spaces */
-		xmlDocDumpMemoryEnc(doc, &mem, &n, "utf-8");
-		b->ncx = xstrndup((const char *)mem, (size_t)n);
-		b->ncx_len = (size_t)n;
-		xmlFree(mem);
-	}
+	/* not indented: 6,000 entries deep in a big book would be half
+	 * spaces */
+	xml_dump(doc, 0, &b->ncx, &b->ncx_len);
 	xmlFreeDoc(doc);
 }

@@ -7,6 +7,7 @@
 #include <libxml/tree.h>
 
 #include "util.h"
+#include "xhtml.h"
 
 #define OPF_NS "http://www.idpf.org/2007/opf"
 #define DC_NS "http://purl.org/dc/elements/1.1/"
@@ -200,14 +201,7 @@ opf_build(struct book *b)
 	/* the nav is a page too (landmarks point at it), after the rest */
 	itemref(spine, "nav", 0);
 
-	{
-		xmlChar *mem;
-		int len;
-		xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "utf-8", 1);
-		b->opf = xstrndup((const char *)mem, (size_t)len);
-		b->opf_len = (size_t)len;
-		xmlFree(mem);
-	}
+	xml_dump(doc, 1, &b->opf, &b->opf_len);
 	xmlFreeDoc(doc);
 }
 
@@ -216,8 +210,6 @@ container_xml(size_t *len)
 {
 	xmlDoc *doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNode *root = xmlNewNode(NULL, BAD_CAST "container"), *rfs, *rf;
-	xmlChar *mem;
-	int n;
 	char *out;
 
 	xmlDocSetRootElement(doc, root);
@@ -229,10 +221,7 @@ container_xml(size_t *len)
 	xmlSetProp(rf, BAD_CAST "full-path", BAD_CAST "EPUB/package.opf");
 	xmlSetProp(rf, BAD_CAST "media-type",
 	    BAD_CAST "application/oebps-package+xml");
-	xmlDocDumpFormatMemoryEnc(doc, &mem, &n, "utf-8", 1);
-	out = xstrndup((const char *)mem, (size_t)n);
-	*len = (size_t)n;
-	xmlFree(mem);
+	xml_dump(doc, 1, &out, len);
 	xmlFreeDoc(doc);
 	return out;
 }

@@ -50,14 +50,9 @@ void
 xhtml_serialize(void *vdoc, char **out, size_t *len)
 {
 	xmlDoc *doc = vdoc;
-	xmlChar *mem = NULL;
-	int n = 0;
 
 	fill_empty(xmlDocGetRootElement(doc));
-	xmlDocDumpMemoryEnc(doc, &mem, &n, "utf-8");
-	*out = xstrndup((const char *)mem, (size_t)n);
-	*len = (size_t)n;
-	xmlFree(mem);
+	xml_dump(doc, 0, out, len);
 }
 
 /* A field's content lives in a detached <div> of the page's document. */

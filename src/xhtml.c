@@ -3,11 +3,13 @@
 
 #include <ctype.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <strings.h>
 #include <string.h>
 
 #include <cmark-gfm.h>
+#include <libxml/xmlsave.h>
 #include <cmark-gfm-core-extensions.h>
 
 #include "diag.h"
@@ -36,7 +38,10 @@ md_parse(const char *md, size_t len, struct chapter *ch, cmark_parser **pp)
 	int smart = ch ? ch->smart : 0;
 	static const char *exts[] = {"table", "strikethrough", "autolink",
 	    "tasklist"};
-	int opts = CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8 |
+	/* no CMARK_OPT_VALIDATE_UTF8: the text is UTF-8 already (read_text()
+	 * repairs files, libyaml checks front matter), and what cmark-gfm
+	 * makes of any other bytes, xml_clean() repairs */
+	int opts = CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS |
 	    (smart ? CMARK_OPT_SMART : 0);
 	const char *text = limited ? limited : expanded ? expanded : md;
 	size_t n = limited ? llen : expanded ? glen : len;
@@ -129,6 +134,31 @@ el_new(xmlNode *parent, const char *name)
 	return n;
 }
 
+void
+xml_dump(xmlDoc *doc, int format, char **out, size_t *len)
+{
+	xmlBufferPtr b = xmlBufferCreate();
+	xmlSaveCtxtPtr save;
+
+	if (b == NULL)
+		xoom();
+	/* The document says UTF-8 and no output encoding is named: libxml2
+	 * then writes its UTF-8 as it is.  Naming "utf-8" to
+	 * xmlDocDumpMemoryEnc() put every byte through its UTF-8 to UTF-8
+	 * converter. */
+	xmlFree((xmlChar *)doc->encoding);
+	doc->encoding = xmlStrdup(BAD_CAST "utf-8");
+	save = xmlSaveToBuffer(b, NULL, XML_SAVE_AS_XML |
+	    (format ? XML_SAVE_FORMAT : 0));
+	if (save == NULL)
+		xoom();
+	xmlSaveDoc(save, doc);
+	xmlSaveClose(save);
+	*len = (size_t)xmlBufferLength(b);
+	*out = xstrndup((const char *)xmlBufferContent(b), *len);
+	xmlBufferFree(b);
+}
+
 /* Whether s holds a character XML cannot: a C0 control other than tab,
  * LF and CR, or U+FFFE or U+FFFF (EF BF BE, EF BF BF). */
 static int
@@ -189,8 +219,19 @@ xml_clean(const char *s, size_t len)
 static int
 needs_clean(const char *s, size_t len)
 {
+	const uint64_t spaces = 0x2020202020202020u, highs = 0x8080808080808080u;
+
 	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c;
+		uint64_t v;
+
+		/* eight bytes at a time while all are printable ASCII */
+		while (len - i >= 8 && (memcpy(&v, s + i, 8),
+		    ((v - spaces) | v) & highs) == 0)
+			i += 8;
+		if (i == len)
+			break;
+		c = (unsigned char)s[i];
 		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
 			return 1;
 		if (c >= 0x80)
