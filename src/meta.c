@@ -219,6 +219,10 @@ read_text(const char *full, size_t *len)
 		free(raw);
 		return NULL;
 	}
+	if (utf8_valid(raw, rawlen)) {
+		*len = rawlen;
+		return raw;      /* file_read() ends it with a NUL */
+	}
 	text = utf8_repair(raw, rawlen, len, &bad);
 	free(raw);
 	if (bad)

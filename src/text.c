@@ -2,6 +2,7 @@
 #include "text.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -201,6 +202,17 @@ date_epoch(const char *ymd)
 	return days * 86400;
 }
 
+/* Whether the 8 bytes at p are ASCII and none is NUL. */
+static int
+ascii8(const unsigned char *p)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t v;
+
+	memcpy(&v, p, 8);
+	return (((v - ones) & ~v) | v) & highs ? 0 : 1;
+}
+
 int
 utf8_valid(const char *s, size_t len)
 {
@@ -210,6 +222,11 @@ utf8_valid(const char *s, size_t len)
 		unsigned cp;
 		size_t n;
 
+		/* most text is ASCII: eight bytes at a time */
+		while (e - p >= 8 && ascii8(p))
+			p += 8;
+		if (p == e)
+			break;
 		if (*p == 0)
 			return 0;
 		if (*p < 0x80) {
