@@ -20,14 +20,15 @@ build)
 	command -v pkg-config >/dev/null 2>&1 || need pkg-config
 	for pair in libcmark-gfm:libcmark-gfm-dev libxml-2.0:libxml2-dev \
 	    yaml-0.1:libyaml-dev libzip:libzip-dev libcrypto:libssl-dev \
-	    librsvg-2.0:librsvg2-dev libpng:libpng-dev libdeflate:libdeflate-dev \
-	    libtcmalloc_minimal:libgoogle-perftools-dev; do
+	    librsvg-2.0:librsvg2-dev libpng:libpng-dev libdeflate:libdeflate-dev; do
 		pc=${pair%%:*}
 		pkg=${pair#*:}
 		pkg-config --exists "$pc" 2>/dev/null || need "$pkg"
 	done
 	[ -f /usr/include/cmark-gfm-core-extensions.h ] ||
 		need libcmark-gfm-extensions-dev
+	# hbook's malloc; Debian ships no pkg-config file for it
+	[ -f /usr/include/mimalloc.h ] || need libmimalloc-dev
 	# the drawn cover's type
 	[ -d /usr/share/fonts/truetype/dejavu ] || need fonts-dejavu-core
 	;;
