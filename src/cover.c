@@ -208,9 +208,11 @@ encode_png(cairo_surface_t *s, int level, struct buf *out)
 		    (px + (size_t)y * (size_t)stride);
 		row[0] = 0;
 		for (int x = 0; x < COVER_W; x++) {
-			row[1 + 3 * x] = (unsigned char)(src[x] >> 16);
-			row[2 + 3 * x] = (unsigned char)(src[x] >> 8);
-			row[3 + 3 * x] = (unsigned char)src[x];
+			/* read once: the byte stores may alias src */
+			uint32_t v = src[x];
+			row[1 + 3 * x] = (unsigned char)(v >> 16);
+			row[2 + 3 * x] = (unsigned char)(v >> 8);
+			row[3 + 3 * x] = (unsigned char)v;
 		}
 		memcpy(px + (size_t)y * rowlen, row, rowlen);
 	}

@@ -88,12 +88,20 @@ static int
 output_is_input(const char *out, const struct book *b, const struct scan *s)
 {
 	char rout[PATH_MAX], rin[PATH_MAX];
+	size_t n;
 	int same = 0;
 
 	if (realpath(out, rout) == NULL)
 		return 0;     /* does not exist yet */
 	if (b->cfg.src && realpath(b->cfg.src, rin) && strcmp(rin, rout) == 0)
 		return 1;
+	/* an article is inside the pages' folder: a book outside it is
+	 * none of them, and a thousand realpath() calls are saved */
+	if (realpath(b->pages_root, rin) == NULL)
+		return 0;
+	n = strlen(rin);
+	if (n > 1 && (strncmp(rin, rout, n) != 0 || rout[n] != '/'))
+		return 0;
 	for (size_t i = 0; i < s->articles.n && !same; i++) {
 		char *p = path_join(b->pages_root, s->articles.v[i]);
 		same = realpath(p, rin) != NULL && strcmp(rin, rout) == 0;

@@ -239,11 +239,12 @@ generators_expand(const char *md, size_t len, struct chapter *ch, int line0,
 	struct tag t, c;
 
 	{
-		size_t i = 0;
-		while (i + 1 < len && !(md[i] == '{' && (md[i + 1] == '{' ||
-		    md[i + 1] == '%')))
-			i++;
-		if (i + 1 >= len)
+		/* most articles have no tag: memchr() finds that fast */
+		const char *p = md;
+		while ((p = memchr(p, '{', (size_t)(end - p))) != NULL &&
+		    p + 1 < end && p[1] != '{' && p[1] != '%')
+			p++;
+		if (p == NULL || p + 1 >= end)
 			return NULL;
 	}
 	buf_add(&out, "", 0);

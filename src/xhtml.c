@@ -376,17 +376,36 @@ struct walk {
 static int
 is_block(const xmlNode *el, int opening)
 {
-	static const char *const after_open[] = {"blockquote", "ul", "ol",
-	    "table", "thead", "tbody", "tr", "aside", NULL};
-	static const char *const after_close[] = {"p", "h1", "h2", "h3", "h4",
-	    "h5", "h6", "blockquote", "ul", "ol", "li", "table", "thead",
-	    "tbody", "tr", "th", "td", "pre", "div", "aside", NULL};
-	const char *const *set = opening ? after_open : after_close;
+	/* after opening: blockquote, ul, ol, table, thead, tbody, tr and
+	 * aside; after closing, those and p, h1-h6, li, th, td, pre and div
+	 * (a switch: most elements met here are inline, and said no to
+	 * twenty strcmp() calls) */
+	const char *n = (const char *)el->name;
 
-	for (; *set; set++)
-		if (strcmp((const char *)el->name, *set) == 0)
+	switch (n[0]) {
+	case 'a':
+		return strcmp(n, "aside") == 0;
+	case 'b':
+		return strcmp(n, "blockquote") == 0;
+	case 'o':
+	case 'u':
+		return n[1] == 'l' && n[2] == '\0';
+	case 't':
+		if (strcmp(n, "table") == 0 || strcmp(n, "thead") == 0 ||
+		    strcmp(n, "tbody") == 0 || strcmp(n, "tr") == 0)
 			return 1;
-	return 0;
+		return !opening && (strcmp(n, "th") == 0 || strcmp(n, "td") == 0);
+	case 'd':
+		return !opening && strcmp(n, "div") == 0;
+	case 'h':
+		return !opening && n[1] >= '1' && n[1] <= '6' && n[2] == '\0';
+	case 'l':
+		return !opening && strcmp(n, "li") == 0;
+	case 'p':
+		return !opening && (n[1] == '\0' || strcmp(n, "pre") == 0);
+	default:
+		return 0;
+	}
 }
 
 static void
