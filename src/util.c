@@ -68,17 +68,23 @@ xstrndup(const char *s, size_t n)
 char *
 xasprintf(const char *fmt, ...)
 {
+	char small[256];
 	va_list ap;
 	int n;
 	char *p;
 
+	/* most results are short: one pass into small, then a copy */
 	va_start(ap, fmt);
 	/* clang-analyzer 14 misreads va_start on x86-64 */
-	n = vsnprintf(NULL, 0, fmt, ap); // NOLINT(clang-analyzer-valist.Uninitialized)
+	n = vsnprintf(small, sizeof(small), fmt, ap); // NOLINT(clang-analyzer-valist.Uninitialized)
 	va_end(ap);
 	if (n < 0)
 		xoom();
 	p = xmalloc((size_t)n + 1);
+	if ((size_t)n < sizeof(small)) {
+		memcpy(p, small, (size_t)n + 1);
+		return p;
+	}
 	va_start(ap, fmt);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	va_end(ap);
@@ -200,13 +206,17 @@ file_read(const char *path, char **data, size_t *len)
 char *
 path_join(const char *a, const char *b)
 {
-	size_t la = strlen(a);
+	size_t la = strlen(a), lb = strlen(b), sep;
+	char *p;
 
 	if (la == 0)
 		return xstrdup(b);
-	if (a[la - 1] == '/')
-		return xasprintf("%s%s", a, b);
-	return xasprintf("%s/%s", a, b);
+	sep = a[la - 1] != '/';       /* a '/' between, unless a ends in one */
+	p = xmalloc(la + sep + lb + 1);
+	memcpy(p, a, la);
+	p[la] = '/';
+	memcpy(p + la + sep, b, lb + 1);
+	return p;
 }
 
 const char *
