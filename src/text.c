@@ -210,7 +210,7 @@ ascii8(const unsigned char *p)
 	uint64_t v;
 
 	memcpy(&v, p, 8);
-	return (((v - ones) & ~v) | v) & highs ? 0 : 1;
+	return ((((v - ones) & ~v) | v) & highs) == 0;
 }
 
 int
