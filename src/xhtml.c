@@ -134,29 +134,36 @@ el_new(xmlNode *parent, const char *name)
 	return n;
 }
 
+static int
+dump_write(void *ctx, const char *data, int len)
+{
+	buf_add(ctx, data, (size_t)len);
+	return len;
+}
+
 void
 xml_dump(xmlDoc *doc, int format, char **out, size_t *len)
 {
-	xmlBufferPtr b = xmlBufferCreate();
+	struct buf b = {0};
 	xmlSaveCtxtPtr save;
 
-	if (b == NULL)
-		xoom();
 	/* The document says UTF-8 and no output encoding is named: libxml2
 	 * then writes its UTF-8 as it is.  Naming "utf-8" to
 	 * xmlDocDumpMemoryEnc() put every byte through its UTF-8 to UTF-8
-	 * converter. */
+	 * converter.  The bytes go to a buf, which doubles as it grows: an
+	 * xmlBuffer grows to the exact size at each write, quadratic for a
+	 * 100 MB chapter. */
 	xmlFree((xmlChar *)doc->encoding);
 	doc->encoding = xmlStrdup(BAD_CAST "utf-8");
-	save = xmlSaveToBuffer(b, NULL, XML_SAVE_AS_XML |
+	buf_add(&b, "", 0);
+	save = xmlSaveToIO(dump_write, NULL, &b, NULL, XML_SAVE_AS_XML |
 	    (format ? XML_SAVE_FORMAT : 0));
 	if (save == NULL)
 		xoom();
 	xmlSaveDoc(save, doc);
 	xmlSaveClose(save);
-	*len = (size_t)xmlBufferLength(b);
-	*out = xstrndup((const char *)xmlBufferContent(b), *len);
-	xmlBufferFree(b);
+	*len = b.len;
+	*out = buf_steal(&b);
 }
 
 /* Whether s holds a character XML cannot: a C0 control other than tab,
