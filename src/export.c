@@ -22,6 +22,7 @@
 #include "pages.h"
 #include "scan.h"
 #include "template.h"
+#include "xhtml.h"
 
 static void
 list_book(const struct book *b)
@@ -235,6 +236,9 @@ export_run(const struct export_opts *o)
 	    o->templates, o->level, o->jobs > 1)) == NULL)
 		goto out;
 	ok = pages_articles(b, l, &po) == 0;
+	if (o->timings)
+		fprintf(stderr, "hbook: timing: %-8s %7.3f s (the threads' time, "
+		    "within render)\n", "parse", md_parse_seconds());
 	stage(o, "render", &t);
 	if (cover != NULL && cover_finish(b, cover) < 0)
 		ok = 0;

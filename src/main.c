@@ -51,7 +51,7 @@ static const char usage_export[] =
     "  -j, --jobs N          work on N threads (default: one per CPU)\n"
     "      --compress fast|best  libdeflate level 1 or 12 (default 1)\n"
     "      --timings         print each stage's time (scan, read, links,\n"
-    "                        render, pages, pack)\n"
+    "                        parse, render, pages, pack)\n"
     "      --smart           typographic quotes, dashes and ellipses\n"
     "      --kobo            a kepub for Kobo (name it BOOK.kepub.epub)\n"
     "      --strict          treat warnings as errors\n"

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <strings.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmark-gfm.h>
 #include <libxml/xmlsave.h>
@@ -25,12 +26,30 @@ extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW,
     CMARK_NODE_TABLE_CELL, CMARK_NODE_STRIKETHROUGH;
 
 static pthread_mutex_t parse_lock = PTHREAD_MUTEX_INITIALIZER;
+static unsigned long long parse_ns;  /* the threads' time in md_parse() */
+
+static unsigned long long
+clock_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (unsigned long long)ts.tv_sec * 1000000000u +
+	    (unsigned long long)ts.tv_nsec;
+}
+
+double
+md_parse_seconds(void)
+{
+	return (double)__atomic_load_n(&parse_ns, __ATOMIC_RELAXED) / 1e9;
+}
 
 /* Parses md after its template syntax is done (generator.c) and within
  * the limits of mdlimit.c.  Warnings go to ch's file; ch may be NULL. */
 static cmark_node *
 md_parse(const char *md, size_t len, struct chapter *ch, cmark_parser **pp)
 {
+	unsigned long long t0 = clock_ns();
 	size_t glen, llen;
 	char *expanded = generators_expand(md, len, ch, ch ? ch->line0 : 0, &glen);
 	char *limited = md_limit(expanded ? expanded : md, expanded ? glen : len,
@@ -74,6 +93,7 @@ md_parse(const char *md, size_t len, struct chapter *ch, cmark_parser **pp)
 	free(limited);
 	free(expanded);
 	*pp = p;
+	__atomic_add_fetch(&parse_ns, clock_ns() - t0, __ATOMIC_RELAXED);
 	return doc;
 }
 

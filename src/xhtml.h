@@ -51,6 +51,8 @@ char *chapter_id(struct chapter *ch, const char *text);
 
 /* Registers cmark-gfm's extensions: call once before threads render. */
 void md_init(void);
+/* The time the threads have spent parsing Markdown so far, summed. */
+double md_parse_seconds(void);
 
 /* Renders Markdown into new children of parent.  Footnotes collect in
  * ch->notes. */
