@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -274,25 +275,23 @@ struct packer {
 	struct deflater **d;         /* one per worker, made when needed */
 };
 
+/* Queues the next entry, named by fmt, with len bytes of data. */
 static struct entry *
-queue(struct packer *p, const char *name, const void *data, size_t len)
+queue(struct packer *p, const void *data, size_t len, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static struct entry *
+queue(struct packer *p, const void *data, size_t len, const char *fmt, ...)
 {
 	struct entry *e = &p->e[p->n++];
+	va_list ap;
 
-	e->name = xstrdup(name);
+	va_start(ap, fmt);
+	e->name = xvasprintf(fmt, ap);
+	va_end(ap);
 	e->data = data;
 	e->len = len;
 	return e;
-}
-
-/* An entry of the EPUB folder, to be deflated. */
-static void
-put_file(struct packer *p, const char *file, const void *data, size_t len)
-{
-	char *name = xasprintf("EPUB/%s", file);
-
-	queue(p, name, data, len);
-	free(name);
 }
 
 static void
@@ -321,41 +320,36 @@ queue_book(struct packer *p, const struct book *b, const char *container,
 	    "<option name=\"specified-fonts\">true</option>\n"
 	    "</platform>\n</display_options>\n";
 
-	queue(p, "mimetype", mimetype, sizeof(mimetype) - 1)->store = 1;
-	queue(p, "META-INF/container.xml", container, clen);
-	queue(p, "META-INF/com.apple.ibooks.display-options.xml", ibooks,
-	    sizeof(ibooks) - 1);
-	put_file(p, "package.opf", b->opf, b->opf_len);
-	put_file(p, "nav.xhtml", b->nav_xhtml, b->nav_len);
-	put_file(p, "toc.ncx", b->ncx, b->ncx_len);
-	put_file(p, "css/book.css", b->css, b->css_len);
+	queue(p, mimetype, sizeof(mimetype) - 1, "mimetype")->store = 1;
+	queue(p, container, clen, "META-INF/container.xml");
+	queue(p, ibooks, sizeof(ibooks) - 1,
+	    "META-INF/com.apple.ibooks.display-options.xml");
+	queue(p, b->opf, b->opf_len, "EPUB/package.opf");
+	queue(p, b->nav_xhtml, b->nav_len, "EPUB/nav.xhtml");
+	queue(p, b->ncx, b->ncx_len, "EPUB/toc.ncx");
+	queue(p, b->css, b->css_len, "EPUB/css/book.css");
 	if (b->cover_xhtml != NULL)
-		put_file(p, "text/cover.xhtml", b->cover_xhtml, b->cover_len);
-	put_file(p, "text/title.xhtml", b->title_xhtml, b->title_len);
+		queue(p, b->cover_xhtml, b->cover_len,
+		    "EPUB/text/cover.xhtml");
+	queue(p, b->title_xhtml, b->title_len, "EPUB/text/title.xhtml");
 	if (b->disclaimer_xhtml != NULL)
-		put_file(p, "text/disclaimer.xhtml", b->disclaimer_xhtml,
-		    b->disclaimer_len);
+		queue(p, b->disclaimer_xhtml, b->disclaimer_len,
+		    "EPUB/text/disclaimer.xhtml");
 	for (size_t i = 0; i < b->ncats; i++) {
 		const struct category *c = b->cats[i];
-		char *name = xasprintf("text/%s", c->file);
-		put_file(p, name, c->xhtml, c->xhtml_len);
-		free(name);
-		for (size_t j = 0; j < c->narts; j++) {
-			name = xasprintf("EPUB/text/%s", c->arts[j]->file);
-			queue(p, name, NULL, 0)->z = &c->arts[j]->z;
-			free(name);
-		}
+		queue(p, c->xhtml, c->xhtml_len, "EPUB/text/%s", c->file);
+		for (size_t j = 0; j < c->narts; j++)
+			queue(p, NULL, 0, "EPUB/text/%s", c->arts[j]->file)->z =
+			    &c->arts[j]->z;
 	}
 	if (b->topics_xhtml != NULL)
-		put_file(p, "text/topics.xhtml", b->topics_xhtml,
-		    b->topics_len);
+		queue(p, b->topics_xhtml, b->topics_len,
+		    "EPUB/text/topics.xhtml");
 	for (size_t i = 0; i < b->nres; i++) {
 		const struct resource *r = b->res[i];
-		char *name = xasprintf("EPUB/%s", r->href);
 		/* images are compressed already, but for SVG */
-		queue(p, name, r->data, r->len)->store =
+		queue(p, r->data, r->len, "EPUB/%s", r->href)->store =
 		    strcmp(r->media_type, "image/svg+xml") != 0;
-		free(name);
 	}
 }
 

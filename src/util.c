@@ -66,27 +66,36 @@ xstrndup(const char *s, size_t n)
 }
 
 char *
-xasprintf(const char *fmt, ...)
+xvasprintf(const char *fmt, va_list ap)
 {
 	char small[256];
-	va_list ap;
+	va_list again;
 	int n;
 	char *p;
 
 	/* most results are short: one pass into small, then a copy */
-	va_start(ap, fmt);
+	va_copy(again, ap);
 	/* clang-analyzer 14 misreads va_start on x86-64 */
 	n = vsnprintf(small, sizeof(small), fmt, ap); // NOLINT(clang-analyzer-valist.Uninitialized)
-	va_end(ap);
 	if (n < 0)
 		xoom();
 	p = xmalloc((size_t)n + 1);
-	if ((size_t)n < sizeof(small)) {
+	if ((size_t)n < sizeof(small))
 		memcpy(p, small, (size_t)n + 1);
-		return p;
-	}
+	else
+		vsnprintf(p, (size_t)n + 1, fmt, again);
+	va_end(again);
+	return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+
 	va_start(ap, fmt);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	p = xvasprintf(fmt, ap);
 	va_end(ap);
 	return p;
 }
