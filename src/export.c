@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include "book.h"
@@ -165,6 +166,24 @@ stage(const struct export_opts *o, const char *name, double *t)
 	*t = n;
 }
 
+/* --timings, last: the whole export's time, the processor time hbook
+ * took on all its threads (its own: other processes' load does not count,
+ * so the tests use it to catch work growing faster than its input), and
+ * its peak memory. */
+static void
+totals(const struct export_opts *o, double t0)
+{
+	struct rusage ru;
+
+	if (!o->timings || getrusage(RUSAGE_SELF, &ru) < 0)
+		return;
+	fprintf(stderr, "hbook: timing: %-8s %7.3f s (processor %.3f s, "
+	    "peak memory %ld MB)\n", "total", now() - t0,
+	    (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+	    (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6,
+	    ru.ru_maxrss / 1024);
+}
+
 int
 export_run(const struct export_opts *o)
 {
@@ -175,7 +194,7 @@ export_run(const struct export_opts *o)
 	    o->kobo};
 	struct cover_job *cover = NULL;
 	int rc = -1, ok;
-	double t = now();
+	double t = now(), t0 = t;
 
 	if (o->output != NULL && pack_check(o->output) < 0)
 		return -1;
@@ -272,5 +291,6 @@ out:
 	scan_free(&s);
 	config_free();
 	template_free();
+	totals(o, t0);
 	return rc;
 }

@@ -348,10 +348,20 @@ markdown_first_h1(const char *md, size_t len)
 	cmark_node *doc, *n;
 
 	/* a title comes first: a heading after 64 KB of text is not one,
-	 * and a 100 MB article need not be parsed twice */
+	 * and a 100 MB article need not be parsed twice.  The cut is at the
+	 * end of the line that crosses 64 KB, or, when that line is longer
+	 * than another 64 KB (one 1 MB line of markup), at 64 KB itself,
+	 * on a character's first byte. */
 	if (len > 65536) {
-		const char *nl = memchr(md + 65536, '\n', len - 65536);
-		len = nl ? (size_t)(nl - md) : len;
+		const char *nl = memchr(md + 65536, '\n',
+		    len - 65536 < 65536 ? len - 65536 : 65536);
+		if (nl) {
+			len = (size_t)(nl - md);
+		} else if (len > 2 * 65536) {
+			len = 65536;
+			while (len > 0 && ((unsigned char)md[len] & 0xC0) == 0x80)
+				len--;
+		}
 	}
 	doc = md_parse(md, len, NULL, &p);
 	char *title = NULL;
