@@ -7,17 +7,26 @@
 
 struct cover_job;
 
-/* Starts b's cover.  file is --cover (read from anywhere), else
- * hbook.yaml's cover: (inside the content folder): read now.  Else the
- * cover is drawn, its pixels deflated at level (1 to 12, as the book's
- * entries), in a thread of its own when threaded, so it costs no time
- * while the chapters render.  Returns the job for cover_finish(), or NULL
- * after an error diagnostic. */
-struct cover_job *cover_start(struct book *b, const char *file,
-    const char *templates, int level, int threaded);
+/* Begins b's cover once its hbook.yaml is read: when it is to be drawn
+ * (no file, --cover, and no cover: in hbook.yaml) and threaded, a thread
+ * of its own sets up fonts and a canvas while the articles are read, and
+ * draws when cover_start() hands it the filled template, so the cover
+ * costs little time while the chapters render.  Its pixels are deflated
+ * at level (1 to 12, as the book's entries).  Every job ends with
+ * cover_finish(). */
+struct cover_job *cover_begin(const struct book *b, const char *file,
+    int level, int threaded);
 
-/* Waits for the drawing and sets b->cover (a resource, also in b->res).
- * Frees j.  Returns 0, or -1 after an error diagnostic. */
+/* Starts b's cover once its categories are known.  file is --cover (read
+ * from anywhere), else hbook.yaml's cover: (inside the content folder):
+ * read now.  Else templates/cover.svg is filled and drawn, in the thread
+ * if there is one.  Returns 0, or -1 after an error diagnostic. */
+int cover_start(struct book *b, struct cover_job *j, const char *file,
+    const char *templates);
+
+/* Waits for the drawing and sets b->cover (a resource, also in b->res);
+ * with b NULL (the export failed) only stops the thread.  Frees j.
+ * Returns 0, or -1 after an error diagnostic. */
 int cover_finish(struct book *b, struct cover_job *j);
 
 /* Fills an SVG cover template: each <text data-hbook="F"> gets field F in

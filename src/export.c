@@ -209,6 +209,8 @@ export_run(const struct export_opts *o)
 	memset(&s, 0, sizeof(s));
 	if (config_load(b, o->config) < 0)
 		goto out;
+	if (o->output != NULL)
+		cover = cover_begin(b, o->cover, o->level, o->jobs > 1);
 	if (b->cfg.pages != NULL) {
 		char *norm = path_normalize(b->cfg.pages);
 		if (norm == NULL) {
@@ -251,8 +253,7 @@ export_run(const struct export_opts *o)
 	if (stylesheet_load(o->css, &b->css, &b->css_len) < 0)
 		goto out;
 	/* the cover is drawn while the chapters render */
-	if (o->output != NULL && (cover = cover_start(b, o->cover,
-	    o->templates, o->level, o->jobs > 1)) == NULL)
+	if (cover != NULL && cover_start(b, cover, o->cover, o->templates) < 0)
 		goto out;
 	ok = pages_articles(b, l, &po) == 0;
 	if (o->timings)
@@ -261,6 +262,7 @@ export_run(const struct export_opts *o)
 	stage(o, "render", &t);
 	if (cover != NULL && cover_finish(b, cover) < 0)
 		ok = 0;
+	cover = NULL;
 	if (!ok)
 		goto out;
 	{
@@ -286,6 +288,8 @@ export_run(const struct export_opts *o)
 	rc = pack_write(b, o->output, o->level, o->jobs);
 	stage(o, "pack", &t);
 out:
+	if (cover != NULL)
+		cover_finish(NULL, cover);
 	links_free(l);
 	book_free(b);
 	scan_free(&s);
