@@ -9,14 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <cairo.h>
-#include <librsvg/rsvg.h>
 #include <png.h>
 #include <libdeflate.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
 #include "diag.h"
+#include "drawlib.h"
 #include "scan.h"
 #include "template.h"
 #include "text.h"
@@ -183,10 +182,11 @@ png_flush(png_structp p)
  * takes at its level 6, for a few KB more; libpng writes the chunks
  * around it.  Returns 0, or -1. */
 static int
-encode_png(cairo_surface_t *s, int level, struct buf *out)
+encode_png(const struct drawlib *d, cairo_surface_t *s, int level,
+    struct buf *out)
 {
-	unsigned char *px = cairo_image_surface_get_data(s);
-	int stride = cairo_image_surface_get_stride(s);
+	unsigned char *px = d->cairo_image_surface_get_data(s);
+	int stride = d->cairo_image_surface_get_stride(s);
 	size_t rowlen = 1 + 3 * (size_t)COVER_W, rawlen = rowlen * COVER_H;
 	unsigned char *row = xmalloc(rowlen), *z;
 	struct libdeflate_compressor *c = libdeflate_alloc_compressor(level);
@@ -202,7 +202,7 @@ encode_png(cairo_surface_t *s, int level, struct buf *out)
 	/* The PNG rows (a filter byte, then R, G, B) are written over the
 	 * pixels they come from: each row lands at or before its own pixels
 	 * and wholly before the next row's, so no second 12 MB buffer. */
-	cairo_surface_flush(s);
+	d->cairo_surface_flush(s);
 	for (int y = 0; y < COVER_H; y++) {
 		/* RGB24: one native-endian 32-bit word per pixel, xRGB */
 		const uint32_t *src = (const uint32_t *)(const void *)
@@ -255,9 +255,9 @@ struct canvas {
 };
 
 static void
-canvas_new(struct canvas *cv)
+canvas_new(const struct drawlib *d, struct canvas *cv)
 {
-	int stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, COVER_W);
+	int stride = d->cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, COVER_W);
 	size_t huge = (size_t)2 << 20;
 	size_t n = ((size_t)stride * COVER_H + huge - 1) / huge * huge;
 	unsigned char *p = mmap(NULL, n + huge, PROT_READ | PROT_WRITE,
@@ -266,7 +266,7 @@ canvas_new(struct canvas *cv)
 
 	memset(cv, 0, sizeof(*cv));
 	if (p == MAP_FAILED) {
-		cv->s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, COVER_W,
+		cv->s = d->cairo_image_surface_create(CAIRO_FORMAT_RGB24, COVER_W,
 		    COVER_H);
 	} else {
 		/* a huge page starts on a 2 MB boundary */
@@ -274,19 +274,19 @@ canvas_new(struct canvas *cv)
 		(void)madvise(a, n, MADV_HUGEPAGE);
 		cv->mem = p;
 		cv->len = n + huge;
-		cv->s = cairo_image_surface_create_for_data(a,
+		cv->s = d->cairo_image_surface_create_for_data(a,
 		    CAIRO_FORMAT_RGB24, COVER_W, COVER_H, stride);
 	}
-	cr = cairo_create(cv->s);
-	cairo_set_source_rgb(cr, 1, 1, 1);
-	cairo_paint(cr);
-	cairo_destroy(cr);
+	cr = d->cairo_create(cv->s);
+	d->cairo_set_source_rgb(cr, 1, 1, 1);
+	d->cairo_paint(cr);
+	d->cairo_destroy(cr);
 }
 
 static void
-canvas_free(struct canvas *cv)
+canvas_free(const struct drawlib *d, struct canvas *cv)
 {
-	cairo_surface_destroy(cv->s);
+	d->cairo_surface_destroy(cv->s);
 	if (cv->mem != NULL)
 		munmap(cv->mem, cv->len);
 }
@@ -297,33 +297,33 @@ canvas_free(struct canvas *cv)
  * drawing the cover itself, done while hbook reads the articles and a
  * core is free. */
 static void
-warm_fonts(void)
+warm_fonts(const struct drawlib *d)
 {
 	static const char svg[] = "<svg xmlns=\"http://www.w3.org/2000/svg\" "
 	    "width=\"1\" height=\"1\"><text y=\"1\">x</text></svg>";
-	RsvgHandle *h = rsvg_handle_new_from_data((const guint8 *)svg,
+	RsvgHandle *h = d->rsvg_handle_new_from_data((const guint8 *)svg,
 	    sizeof(svg) - 1, NULL);
-	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1,
+	cairo_surface_t *s = d->cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1,
 	    1);
-	cairo_t *cr = cairo_create(s);
+	cairo_t *cr = d->cairo_create(s);
 	RsvgRectangle vp = {0, 0, 1, 1};
 
 	if (h != NULL) {
-		(void)rsvg_handle_render_document(h, cr, &vp, NULL);
-		g_object_unref(h);
+		(void)d->rsvg_handle_render_document(h, cr, &vp, NULL);
+		d->g_object_unref(h);
 	}
-	cairo_destroy(cr);
-	cairo_surface_destroy(s);
+	d->cairo_destroy(cr);
+	d->cairo_surface_destroy(s);
 }
 
 /* Draws svg on cv, compressed at level.  Returns the PNG (the caller
  * frees it) or NULL with *why set. */
 static unsigned char *
-rasterize(const char *svg, size_t len, int level, struct canvas *cv,
-    size_t *outlen, const char **why)
+rasterize(const struct drawlib *d, const char *svg, size_t len, int level,
+    struct canvas *cv, size_t *outlen, const char **why)
 {
 	GError *err = NULL;
-	RsvgHandle *h = rsvg_handle_new_from_data((const guint8 *)svg, len,
+	RsvgHandle *h = d->rsvg_handle_new_from_data((const guint8 *)svg, len,
 	    &err);
 	cairo_t *cr;
 	RsvgRectangle vp = {0, 0, COVER_W, COVER_H};
@@ -333,17 +333,17 @@ rasterize(const char *svg, size_t len, int level, struct canvas *cv,
 	if (h == NULL) {
 		*why = "the cover template is not an SVG librsvg can read";
 		if (err)
-			g_error_free(err);
+			d->g_error_free(err);
 		return NULL;
 	}
-	cr = cairo_create(cv->s);
-	ok = rsvg_handle_render_document(h, cr, &vp, &err);
-	cairo_destroy(cr);
+	cr = d->cairo_create(cv->s);
+	ok = d->rsvg_handle_render_document(h, cr, &vp, &err);
+	d->cairo_destroy(cr);
 	if (ok)
-		ok = encode_png(cv->s, level, &png) == 0;
-	g_object_unref(h);
+		ok = encode_png(d, cv->s, level, &png) == 0;
+	d->g_object_unref(h);
 	if (err)
-		g_error_free(err);
+		d->g_error_free(err);
 	if (!ok) {
 		*why = "librsvg could not draw the cover";
 		buf_free(&png);
@@ -389,22 +389,36 @@ struct cover_job {
 	int threaded;
 };
 
+/* Loads librsvg, sets up fonts and a canvas, waits for the template when
+ * wait is set (a thread started early), and draws it. */
+static void
+draw_cover(struct cover_job *j, int wait)
+{
+	const struct drawlib *d = drawlib_load(&j->why);
+	struct canvas cv;
+
+	if (d != NULL) {
+		warm_fonts(d);
+		canvas_new(d, &cv);
+	}
+	if (wait) {
+		pthread_mutex_lock(&j->lock);
+		while (!j->handed)
+			pthread_cond_wait(&j->cond, &j->lock);
+		pthread_mutex_unlock(&j->lock);
+	}
+	if (d == NULL)
+		return;
+	if (j->svg != NULL)
+		j->png = rasterize(d, j->svg, j->len, j->level, &cv,
+		    &j->png_len, &j->why);
+	canvas_free(d, &cv);
+}
+
 static void *
 draw(void *arg)
 {
-	struct cover_job *j = arg;
-	struct canvas cv;
-
-	warm_fonts();
-	canvas_new(&cv);
-	pthread_mutex_lock(&j->lock);
-	while (!j->handed)
-		pthread_cond_wait(&j->cond, &j->lock);
-	pthread_mutex_unlock(&j->lock);
-	if (j->svg != NULL)
-		j->png = rasterize(j->svg, j->len, j->level, &cv, &j->png_len,
-		    &j->why);
-	canvas_free(&cv);
+	draw_cover(arg, 1);
 	return NULL;
 }
 
@@ -530,13 +544,9 @@ cover_start(struct book *b, struct cover_job *j, const char *file,
 		} else if (j->threaded) {
 			hand(j, svg, len);
 		} else {
-			struct canvas cv;
-
 			j->svg = svg;
-			canvas_new(&cv);
-			j->png = rasterize(svg, len, j->level, &cv, &j->png_len,
-			    &j->why);
-			canvas_free(&cv);
+			j->len = len;
+			draw_cover(j, 0);
 		}
 	}
 	return rc;

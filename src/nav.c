@@ -123,22 +123,53 @@ nav_build(struct book *b)
 	xmlFreeDoc(doc);
 }
 
+/* Appends n in decimal to the buffer. */
+static void
+buf_addnum(struct buf *o, int n)
+{
+	char d[12];
+	size_t i = sizeof(d);
+
+	do
+		d[--i] = (char)('0' + n % 10);
+	while ((n /= 10) > 0 && i > 0);
+	buf_add(o, d + i, sizeof(d) - i);
+}
+
+/* A navPoint for text/file (#frag), numbered *order.  The NCX has one for
+ * every heading of every article (60,000 for 10,000 articles) and takes
+ * as long to make as the rest of the book's own pages, so its strings are
+ * made in one reused buffer, not printed: o->data holds the id, then the
+ * play order, then the source, each ending in a NUL. */
 static xmlNode *
-ncx_point(xmlNode *parent, int *order, const char *label, const char *src)
+ncx_point(xmlNode *parent, struct buf *o, int *order, const char *label,
+    const char *file, const char *frag)
 {
 	xmlNode *np = xmlNewChild(parent, NULL, BAD_CAST "navPoint", NULL);
 	xmlNode *nl;
-	char id[32], po[16];
+	size_t po, src;
 
-	snprintf(id, sizeof(id), "np-%d", *order);
-	snprintf(po, sizeof(po), "%d", *order);
+	o->len = 0;
+	buf_adds(o, "np-");
+	buf_addnum(o, *order);
+	buf_addc(o, '\0');
+	po = o->len;
+	buf_addnum(o, *order);
+	buf_addc(o, '\0');
+	src = o->len;
+	buf_adds(o, "text/");
+	buf_adds(o, file);
+	if (frag != NULL) {
+		buf_addc(o, '#');
+		buf_adds(o, frag);
+	}
 	(*order)++;
-	xmlSetProp(np, BAD_CAST "id", BAD_CAST id);
-	xmlSetProp(np, BAD_CAST "playOrder", BAD_CAST po);
+	xmlNewProp(np, BAD_CAST "id", BAD_CAST o->data);
+	xmlNewProp(np, BAD_CAST "playOrder", BAD_CAST (o->data + po));
 	nl = xmlNewChild(np, NULL, BAD_CAST "navLabel", NULL);
 	xmlNewTextChild(nl, NULL, BAD_CAST "text", BAD_CAST label);
-	xmlSetProp(xmlNewChild(np, NULL, BAD_CAST "content", NULL),
-	    BAD_CAST "src", BAD_CAST src);
+	xmlNewProp(xmlNewChild(np, NULL, BAD_CAST "content", NULL),
+	    BAD_CAST "src", BAD_CAST (o->data + src));
 	return np;
 }
 
@@ -149,6 +180,7 @@ ncx_build(struct book *b)
 	xmlNode *root = xmlNewNode(NULL, BAD_CAST "ncx"), *head, *map, *m;
 	int order = 1, depth = 1;
 	char num[16];
+	struct buf o = {0};
 
 	xmlDocSetRootElement(doc, root);
 	xmlSetNs(root, xmlNewNs(root, BAD_CAST NCX_NS, NULL));
@@ -178,35 +210,28 @@ ncx_build(struct book *b)
 	    NULL, BAD_CAST "text", BAD_CAST b->cfg.title);
 	map = xmlNewChild(root, NULL, BAD_CAST "navMap", NULL);
 	if (b->cfg.disclaimer != NULL)
-		ncx_point(map, &order, "Medical disclaimer",
-		    "text/disclaimer.xhtml");
+		ncx_point(map, &o, &order, "Medical disclaimer",
+		    "disclaimer.xhtml", NULL);
 	for (size_t i = 0; i < b->ncats; i++) {
 		const struct category *c = b->cats[i];
-		char *src = xasprintf("text/%s", c->file);
-		xmlNode *cp = ncx_point(map, &order, c->title, src);
+		xmlNode *cp = ncx_point(map, &o, &order, c->title, c->file, NULL);
 
-		free(src);
 		for (size_t j = 0; j < c->narts; j++) {
 			const struct article *a = c->arts[j];
-			char *as = xasprintf("text/%s", a->file);
-			xmlNode *ap = ncx_point(cp, &order, a->title, as);
+			xmlNode *ap = ncx_point(cp, &o, &order, a->title, a->file,
+			    NULL);
 
-			free(as);
-			for (size_t k = 0; k < a->nheads; k++) {
-				char *ss;
-				if (a->heads[k].text[0] == '\0')
-					continue;
-				ss = xasprintf("text/%s#%s", a->file,
-				    a->heads[k].id);
-				ncx_point(ap, &order, a->heads[k].text, ss);
-				free(ss);
-			}
+			for (size_t k = 0; k < a->nheads; k++)
+				if (a->heads[k].text[0] != '\0')
+					ncx_point(ap, &o, &order, a->heads[k].text,
+					    a->file, a->heads[k].id);
 		}
 	}
 	if (b->has_topics)
-		ncx_point(map, &order, "Topics", "text/topics.xhtml");
+		ncx_point(map, &o, &order, "Topics", "topics.xhtml", NULL);
 	/* not indented: 6,000 entries deep in a big book would be half
 	 * spaces */
 	xml_dump(doc, 0, &b->ncx, &b->ncx_len);
 	xmlFreeDoc(doc);
+	buf_free(&o);
 }
