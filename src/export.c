@@ -139,6 +139,26 @@ contents_and_pages(void *arg, size_t i, int worker)
 		__atomic_store_n(&x->failed, 1, __ATOMIC_RELAXED);
 }
 
+/* What the export has made, freed by pack_write() while the book is
+ * synced to disk. */
+struct leftovers {
+	struct book **b;
+	struct links **l;
+	struct scan *s;
+};
+
+static void
+free_book(void *arg)
+{
+	struct leftovers *x = arg;
+
+	links_free(*x->l);
+	*x->l = NULL;
+	book_free(*x->b);
+	*x->b = NULL;
+	scan_free(x->s);
+}
+
 static double
 now(void)
 {
@@ -278,7 +298,11 @@ export_run(const struct export_opts *o)
 	}
 	if (diag_errors() > 0)
 		goto out;      /* --strict: warnings stop the export */
-	rc = pack_write(b, o->output, o->level, o->jobs);
+	{
+		struct leftovers left = {&b, &l, &s};
+		rc = pack_write(b, o->output, o->level, o->jobs, free_book,
+		    &left);
+	}
 	stage(o, "pack", &t);
 out:
 	if (cover != NULL)

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -410,11 +411,28 @@ build(struct book *b, int level, int jobs)
 	return src;
 }
 
+/* done(arg), on a thread of its own while the book is synced */
+struct meanwhile {
+	void (*done)(void *);
+	void *arg;
+	pthread_t thread;
+	int started;
+};
+
+static void *
+run_done(void *m)
+{
+	((struct meanwhile *)m)->done(((struct meanwhile *)m)->arg);
+	return NULL;
+}
+
 int
-pack_write(struct book *b, const char *out, int level, int jobs)
+pack_write(struct book *b, const char *out, int level, int jobs,
+    void (*done)(void *), void *arg)
 {
 	char *dir = path_dir(out);
 	zip_source_t *zip = build(b, level, jobs);
+	struct meanwhile m = {done, arg, 0, 0};
 	int fd = -1, rc = -1;
 	mode_t mask;
 
@@ -435,6 +453,13 @@ pack_write(struct book *b, const char *out, int level, int jobs)
 		errx_at(out, 0, "cannot write the book: %s", strerror(errno));
 		goto out;
 	}
+	zip_source_free(zip);
+	zip = NULL;
+	/* b is written: done() frees it while the disk catches up */
+	if (pthread_create(&m.thread, NULL, run_done, &m) == 0)
+		m.started = 1;
+	else
+		done(arg);
 	mask = umask(0);
 	umask(mask);
 	if (fchmod(fd, 0666 & ~mask) < 0 || fsync(fd) < 0) {
@@ -454,6 +479,8 @@ pack_write(struct book *b, const char *out, int level, int jobs)
 	tmp_live = 0;
 	rc = 0;
 out:
+	if (m.started)
+		pthread_join(m.thread, NULL);
 	if (fd >= 0)
 		close(fd);
 	if (tmp_live) {

@@ -31,8 +31,13 @@ void deflate_bytes(struct deflater *d, const void *raw, size_t len,
     struct deflated *out);
 
 /* Writes the book to out, deflating at level (1 to 12), on jobs threads,
- * what the chapters' threads have not.  Returns 0, or -1 after an error
- * diagnostic. */
-int pack_write(struct book *b, const char *out, int level, int jobs);
+ * what the chapters' threads have not.  Once the bytes are written and
+ * b is no longer needed, done(arg) runs on a thread of its own while the
+ * file is synced and renamed into place (the caller frees the book
+ * there, instead of after: 3 ms at 1,000 articles), or on this one if
+ * no thread starts; it does not run when the export fails before.
+ * Returns 0, or -1 after an error diagnostic. */
+int pack_write(struct book *b, const char *out, int level, int jobs,
+    void (*done)(void *), void *arg);
 
 #endif
