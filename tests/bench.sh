@@ -36,15 +36,19 @@ gen() {
 	fi
 }
 
+# one run of "$@", in seconds: bash's clock, read without a process of
+# its own (date(1) in $(...) added 1.5 ms to every run)
+elapsed() {
+	bash -c 't0=$EPOCHREALTIME; "$@" >/dev/null 2>&1; t1=$EPOCHREALTIME
+		echo "$t1 - $t0" | bc' elapsed "$@"
+}
+
 # median of N (odd) runs of "$@", in seconds
 median() {
 	n=$1
 	shift
 	for run in $(seq "$n"); do
-		t0=$(date +%s.%N)
-		"$@" >/dev/null 2>&1
-		t1=$(date +%s.%N)
-		echo "$t1 - $t0" | bc
+		elapsed "$@"
 	done | sort -n | sed -n "$(( (n + 1) / 2 ))p"
 }
 
@@ -83,16 +87,12 @@ if [ "${BENCH_PANDOC:-1}" != 0 ] && [ -d "$B/c1000" ]; then
 	: >"$B/pandoc-times.txt"
 	: >"$B/hbook-times.txt"
 	for k in 1 2 3; do
-		t0=$(date +%s.%N)
-		/usr/bin/time -v pandoc -f markdown --toc -o "$B/pandoc.epub" \
-			"$B"/c1000/*/*.md 2>"$B/pandoc-time.txt"
-		t1=$(date +%s.%N)
-		echo "$t1 - $t0" | bc >>"$B/pandoc-times.txt"
+		elapsed /usr/bin/time -v -o "$B/pandoc-time.txt" pandoc \
+			-f markdown --toc -o "$B/pandoc.epub" \
+			"$B"/c1000/*/*.md >>"$B/pandoc-times.txt"
 		for run in 1 2 3 4 5 6 7; do
-			t0=$(date +%s.%N)
-			./hbook export -q "$B/c1000" -o "$B/book1000.epub"
-			t1=$(date +%s.%N)
-			echo "$t1 - $t0" | bc >>"$B/hbook-times.txt"
+			elapsed ./hbook export -q "$B/c1000" \
+				-o "$B/book1000.epub" >>"$B/hbook-times.txt"
 		done
 	done
 	pt=$(sort -n "$B/pandoc-times.txt" | sed -n 2p)
