@@ -402,7 +402,6 @@ repair(xmlNode *el, int depth)
 	static const char *const dl[] = {"dt", "dd", NULL};
 	static const char *const table_parts[] = {"caption", "colgroup",
 	    "thead", "tbody", "tfoot", "tr", NULL};
-	const char *name = (const char *)el->name;
 	xmlNode *n, *next;
 
 	for (n = el->children; n != NULL; n = next) {
@@ -433,9 +432,9 @@ repair(xmlNode *el, int depth)
 			repair(n, depth + 1);
 	}
 
-	if (strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0) {
+	if (is_el(el, "ul") || is_el(el, "ol")) {
 		wrap_strays(el, li, "li");
-	} else if (strcmp(name, "dl") == 0) {
+	} else if (is_el(el, "dl")) {
 		wrap_strays(el, dl, "dd");
 		if (el->children != NULL && !is_el(el->children, "dt")) {
 			/* a description list opens with a term */
@@ -444,10 +443,10 @@ repair(xmlNode *el, int depth)
 			if (n != NULL && !is_el(n, "dt"))
 				xmlAddPrevSibling(n, xmlNewNode(NULL, BAD_CAST "dt"));
 		}
-	} else if (strcmp(name, "tr") == 0) {
+	} else if (is_el(el, "tr")) {
 		wrap_strays(el, cells, "td");
-	} else if (strcmp(name, "thead") == 0 || strcmp(name, "tbody") == 0 ||
-	    strcmp(name, "tfoot") == 0) {
+	} else if (is_el(el, "thead") || is_el(el, "tbody") ||
+	    is_el(el, "tfoot")) {
 		for (n = el->children; n != NULL; n = n->next)
 			if (in_set(n, cells))
 				rename_el(n, n->name[1] == 'h' ? "th" : "td");
@@ -455,7 +454,7 @@ repair(xmlNode *el, int depth)
 		for (n = el->children; n != NULL; n = n->next)
 			if (is_el(n, "tr"))
 				wrap_strays(n, cells, "td");
-	} else if (strcmp(name, "table") == 0) {
+	} else if (is_el(el, "table")) {
 		/* what a table may not hold goes before it */
 		for (n = el->children; n != NULL; n = next) {
 			next = n->next;
@@ -485,7 +484,7 @@ repair(xmlNode *el, int depth)
 			rename_el(el, "div");
 		}
 	} else if (in_set(el, phrasing_only)) {
-		if (strcmp(name, "p") == 0) {
+		if (is_el(el, "p")) {
 			for (n = el->children; n != NULL; n = n->next)
 				if (n->type == XML_ELEMENT_NODE &&
 				    !in_set(n, phrasing)) {
@@ -493,7 +492,7 @@ repair(xmlNode *el, int depth)
 					break;
 				}
 		} else {
-			make_phrasing(el, strcmp(name, "a") == 0);
+			make_phrasing(el, is_el(el, "a"));
 		}
 	}
 }
