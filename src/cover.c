@@ -389,8 +389,8 @@ struct cover_job {
 	int threaded;
 };
 
-/* Loads librsvg, sets up fonts and a canvas, waits for the template when
- * wait is set (a thread started early), and draws it. */
+/* Loads librsvg and makes a canvas; when wait is set (a thread started
+ * early) sets up fonts and waits for the template; then draws it. */
 static void
 draw_cover(struct cover_job *j, int wait)
 {
@@ -398,7 +398,8 @@ draw_cover(struct cover_job *j, int wait)
 	struct canvas cv;
 
 	if (d != NULL) {
-		warm_fonts(d);
+		if (wait)
+			warm_fonts(d);
 		canvas_new(d, &cv);
 	}
 	if (wait) {

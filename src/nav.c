@@ -123,53 +123,38 @@ nav_build(struct book *b)
 	xmlFreeDoc(doc);
 }
 
-/* Appends n in decimal to the buffer. */
-static void
-buf_addnum(struct buf *o, int n)
-{
-	char d[12];
-	size_t i = sizeof(d);
-
-	do
-		d[--i] = (char)('0' + n % 10);
-	while ((n /= 10) > 0 && i > 0);
-	buf_add(o, d + i, sizeof(d) - i);
-}
-
 /* A navPoint for text/file (#frag), numbered *order.  The NCX has one for
  * every heading of every article (60,000 for 10,000 articles) and takes
- * as long to make as the rest of the book's own pages, so its strings are
- * made in one reused buffer, not printed: o->data holds the id, then the
- * play order, then the source, each ending in a NUL. */
+ * as long to make as the rest of the book's own pages, so nothing is
+ * printed: the id is "np-" and the play order's digits, and the source
+ * is made in src, a buffer reused for every point. */
 static xmlNode *
-ncx_point(xmlNode *parent, struct buf *o, int *order, const char *label,
+ncx_point(xmlNode *parent, struct buf *src, int *order, const char *label,
     const char *file, const char *frag)
 {
 	xmlNode *np = xmlNewChild(parent, NULL, BAD_CAST "navPoint", NULL);
 	xmlNode *nl;
-	size_t po, src;
+	char id[16], *digits = id + sizeof(id) - 1;
+	int n = (*order)++;
 
-	o->len = 0;
-	buf_adds(o, "np-");
-	buf_addnum(o, *order);
-	buf_addc(o, '\0');
-	po = o->len;
-	buf_addnum(o, *order);
-	buf_addc(o, '\0');
-	src = o->len;
-	buf_adds(o, "text/");
-	buf_adds(o, file);
+	*digits = '\0';
+	do
+		*--digits = (char)('0' + n % 10);
+	while ((n /= 10) > 0);
+	memcpy(digits - 3, "np-", 3);
+	src->len = 0;
+	buf_adds(src, "text/");
+	buf_adds(src, file);
 	if (frag != NULL) {
-		buf_addc(o, '#');
-		buf_adds(o, frag);
+		buf_addc(src, '#');
+		buf_adds(src, frag);
 	}
-	(*order)++;
-	xmlNewProp(np, BAD_CAST "id", BAD_CAST o->data);
-	xmlNewProp(np, BAD_CAST "playOrder", BAD_CAST (o->data + po));
+	xmlNewProp(np, BAD_CAST "id", BAD_CAST (digits - 3));
+	xmlNewProp(np, BAD_CAST "playOrder", BAD_CAST digits);
 	nl = xmlNewChild(np, NULL, BAD_CAST "navLabel", NULL);
 	xmlNewTextChild(nl, NULL, BAD_CAST "text", BAD_CAST label);
 	xmlNewProp(xmlNewChild(np, NULL, BAD_CAST "content", NULL),
-	    BAD_CAST "src", BAD_CAST (o->data + src));
+	    BAD_CAST "src", BAD_CAST src->data);
 	return np;
 }
 

@@ -514,13 +514,17 @@ topic_cmp(const void *x, const void *y)
 static int
 render_topics(struct book *b, const struct page_opts *o)
 {
-	struct strmap *seen = strmap_new();
+	struct strmap *seen;
 	struct topic **ts = NULL;
 	size_t nts = 0;
 	struct chapter ch;
 	xmlDoc *doc;
 	struct field f[1];
 
+	/* pages_plan() decided, and nav.c and opf.c list it by that */
+	if (!b->has_topics)
+		return 0;
+	seen = strmap_new();
 	for (size_t i = 0; i < b->narts; i++) {
 		struct article *a = b->arts[i];
 		for (size_t j = 0; j < a->tags.n; j++) {
@@ -548,9 +552,8 @@ render_topics(struct book *b, const struct page_opts *o)
 		}
 	}
 	strmap_free(seen);
-	if (nts == 0)
-		return 0;
-	qsort(ts, nts, sizeof(*ts), topic_cmp);
+	if (nts > 1)
+		qsort(ts, nts, sizeof(*ts), topic_cmp);
 	doc = page_start(&ch, o, "topics.xhtml", b->root, b->cfg.language);
 	if (doc == NULL)
 		return -1;

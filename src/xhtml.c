@@ -26,7 +26,7 @@ extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW,
     CMARK_NODE_TABLE_CELL, CMARK_NODE_STRIKETHROUGH;
 
 static pthread_mutex_t parse_lock = PTHREAD_MUTEX_INITIALIZER;
-static unsigned long long parse_ns;  /* the threads' time in md_parse() */
+static unsigned long long parse_ns;  /* chapters' md_parse() time, summed */
 
 static unsigned long long
 clock_ns(void)
@@ -93,7 +93,8 @@ md_parse(const char *md, size_t len, struct chapter *ch, cmark_parser **pp)
 	free(limited);
 	free(expanded);
 	*pp = p;
-	__atomic_add_fetch(&parse_ns, clock_ns() - t0, __ATOMIC_RELAXED);
+	if (ch != NULL)           /* a chapter, not a title search */
+		__atomic_add_fetch(&parse_ns, clock_ns() - t0, __ATOMIC_RELAXED);
 	return doc;
 }
 
@@ -349,19 +350,15 @@ markdown_first_h1(const char *md, size_t len)
 
 	/* a title comes first: a heading after 64 KB of text is not one,
 	 * and a 100 MB article need not be parsed twice.  The cut is at the
-	 * end of the line that crosses 64 KB, or, when that line is longer
-	 * than another 64 KB (one 1 MB line of markup), at 64 KB itself,
-	 * on a character's first byte. */
+	 * end of the line that crosses 64 KB, or at 64 KB itself (on a
+	 * character's first byte) when that line runs on past 128 KB: one
+	 * 1 MB line of markup. */
 	if (len > 65536) {
 		const char *nl = memchr(md + 65536, '\n',
 		    len - 65536 < 65536 ? len - 65536 : 65536);
-		if (nl) {
-			len = (size_t)(nl - md);
-		} else if (len > 2 * 65536) {
-			len = 65536;
-			while (len > 0 && ((unsigned char)md[len] & 0xC0) == 0x80)
-				len--;
-		}
+		len = nl ? (size_t)(nl - md) : 65536;
+		while (len > 0 && ((unsigned char)md[len] & 0xC0) == 0x80)
+			len--;
 	}
 	doc = md_parse(md, len, NULL, &p);
 	char *title = NULL;
