@@ -40,12 +40,14 @@ struct links {
 	struct strmap *paths;    /* "sleep/naps" -> article */
 	struct strmap *slugs;    /* "naps" -> article */
 	struct strmap *images;   /* SHA-1 hex -> resource */
+	struct strmap *inside;   /* content path -> &yes or &no */
+	struct strmap *files;    /* content path -> resource, once read */
 	struct pending *pend;
 	size_t npend, cappend;
 	struct strlist statics;  /* folders site-absolute images may be in */
 	struct row *rows;
 	size_t nrows, caprows;
-	pthread_mutex_t lock;    /* rows, pend, images and b->res */
+	pthread_mutex_t lock;    /* rows, pend, the maps of files, b->res */
 	int final;               /* every chapter's ids are known */
 };
 
@@ -115,6 +117,8 @@ links_new(struct book *b)
 	l->paths = strmap_new();
 	l->slugs = strmap_new();
 	l->images = strmap_new();
+	l->inside = strmap_new();
+	l->files = strmap_new();
 	if (b->cfg.statics.n) {
 		for (size_t i = 0; i < b->cfg.statics.n; i++)
 			strlist_add(&l->statics, b->cfg.statics.v[i]);
@@ -149,6 +153,8 @@ links_free(struct links *l)
 	strmap_free(l->paths);
 	strmap_free(l->slugs);
 	strmap_free(l->images);
+	strmap_free(l->inside);
+	strmap_free(l->files);
 	for (size_t i = 0; i < l->npend; i++) {
 		free(l->pend[i].frag);
 		free(l->pend[i].id);
@@ -741,6 +747,27 @@ sniff(const unsigned char *d, size_t n, const char **ext)
 }
 
 
+/* path_inside(), remembered: pages name the same images again and
+ * again (a logo, an icon), and each answer walks two paths through
+ * realpath(), a system call per folder. */
+static int
+inside(struct links *l, const char *rel)
+{
+	static const char yes, no;
+	const void *v;
+
+	pthread_mutex_lock(&l->lock);
+	v = strmap_get(l->inside, rel);
+	pthread_mutex_unlock(&l->lock);
+	if (v == NULL) {
+		v = path_inside(l->book->root, rel) ? &yes : &no;
+		pthread_mutex_lock(&l->lock);
+		strmap_put(l->inside, rel, (void *)v);
+		pthread_mutex_unlock(&l->lock);
+	}
+	return v == &yes;
+}
+
 /* The path (relative to the content folder) of the file a link or image
  * names, or NULL.  Relative paths start from the page's folder in the
  * pages folder; site paths ("/img/x.png") from the pages folder, the
@@ -765,7 +792,7 @@ site_file(struct links *l, const char *dir, const char *path, int *outside)
 			const char *base = i == 0 ? pages : i == 1 ? "" :
 			    l->statics.v[i - 2];
 			char *c = path_join(base, n);
-			if (path_inside(b->root, c))
+			if (inside(l, c))
 				found = c;
 			else
 				free(c);
@@ -779,7 +806,7 @@ site_file(struct links *l, const char *dir, const char *path, int *outside)
 			return NULL;
 		}
 		pj = path_join(pages, n);
-		if (n[0] && path_inside(b->root, pj))
+		if (n[0] && inside(l, pj))
 			found = xstrdup(pj);
 		else if (access_link(b->root, pj))
 			*outside = 1;
@@ -846,6 +873,14 @@ links_image(struct chapter *ch, const char *raw, int line)
 		    "content folder: %s (its alt text stands in)");
 		goto out;
 	}
+	/* read once however many pages show it */
+	pthread_mutex_lock(&l->lock);
+	r = strmap_get(l->files, found);
+	pthread_mutex_unlock(&l->lock);
+	if (r != NULL) {
+		rel = xasprintf("../%s", r->href);
+		goto out;
+	}
 	{
 		char *full = path_join(b->root, found);
 		int rc = file_read(full, (char **)&data, &len);
@@ -890,6 +925,7 @@ links_image(struct chapter *ch, const char *raw, int line)
 			b->res[b->nres++] = r;
 			strmap_put(l->images, hex, r);
 		}
+		strmap_put(l->files, found, r);
 		pthread_mutex_unlock(&l->lock);
 	}
 	rel = xasprintf("../%s", r->href);

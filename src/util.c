@@ -178,9 +178,9 @@ int
 file_read(const char *path, char **data, size_t *len)
 {
 	struct stat st;
-	struct buf b = {0};
-	char chunk[65536];
-	ssize_t n;
+	char *p;
+	size_t cap, n = 0;
+	ssize_t got;
 	int fd, saved;
 
 	/* O_NONBLOCK: a FIFO that slipped past the scan must not hang us. */
@@ -193,22 +193,28 @@ file_read(const char *path, char **data, size_t *len)
 		errno = saved;
 		return -1;
 	}
-	buf_add(&b, "", 0);
-	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
-		if (n < 0) {
+	/* read into the file's own size, and a byte more: a file that
+	 * grew since the fstat() still reads whole, in doubling steps */
+	cap = (size_t)st.st_size + 1;
+	p = xmalloc(cap);
+	while ((got = read(fd, p + n, cap - n)) != 0) {
+		if (got < 0) {
 			if (errno == EINTR)
 				continue;
 			saved = errno;
-			buf_free(&b);
+			free(p);
 			close(fd);
 			errno = saved;
 			return -1;
 		}
-		buf_add(&b, chunk, (size_t)n);
+		n += (size_t)got;
+		if (n == cap)
+			p = xrealloc(p, cap *= 2);
 	}
 	close(fd);
-	*len = b.len;
-	*data = buf_steal(&b);
+	p[n] = '\0';
+	*len = n;
+	*data = p;
 	return 0;
 }
 
