@@ -14,10 +14,18 @@
  * nested so far, and the limit bounds the recursion. */
 #define SCAN_MAX_DEPTH 32
 
+/* A folder's entry, and its type as readdir() gave it (DT_UNKNOWN when
+ * the file system does not say). */
+struct ent {
+	char *name;
+	unsigned char type;
+};
+
 static int
-cmp_str(const void *a, const void *b)
+cmp_ent(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct ent *)a)->name,
+	    ((const struct ent *)b)->name);
 }
 
 int
@@ -45,7 +53,8 @@ walk(const char *root, const char *rel, int depth, struct scan *out)
 	char *dir = rel[0] ? path_join(root, rel) : xstrdup(root);
 	DIR *d = opendir(dir);
 	struct dirent *e;
-	struct strlist names = {0};
+	struct ent *ents = NULL;
+	size_t n = 0, cap = 0;
 
 	if (d == NULL) {
 		warnx_at(dir, 0, "cannot read folder (%s); skipped",
@@ -54,22 +63,38 @@ walk(const char *root, const char *rel, int depth, struct scan *out)
 		return;
 	}
 	while ((e = readdir(d)) != NULL)
-		if (e->d_name[0] != '.')
-			strlist_add(&names, e->d_name);
+		if (e->d_name[0] != '.') {
+			if (n == cap) {
+				cap = cap ? cap * 2 : 16;
+				ents = xrealloc(ents, cap * sizeof(*ents));
+			}
+			ents[n].name = xstrdup(e->d_name);
+			ents[n++].type = e->d_type;
+		}
 	closedir(d);
-	if (names.n)
-		qsort(names.v, names.n, sizeof(*names.v), cmp_str);
+	if (n)
+		qsort(ents, n, sizeof(*ents), cmp_ent);
 
-	for (size_t i = 0; i < names.n; i++) {
-		const char *name = names.v[i];
+	for (size_t i = 0; i < n; i++) {
+		const char *name = ents[i].name;
 		char *r = rel[0] ? path_join(rel, name) : xstrdup(name);
 		char *full = path_join(root, r);
 		struct stat st;
 
-		if (lstat(full, &st) < 0) {
+		/* readdir() says what most entries are: lstat() only the
+		 * rest, and links, which stat() then follows */
+		if (ents[i].type == DT_DIR)
+			st.st_mode = S_IFDIR;
+		else if (ents[i].type == DT_REG)
+			st.st_mode = S_IFREG;
+		else if (!str_ends(name, ".md") && ents[i].type != DT_UNKNOWN)
+			st.st_mode = 0;          /* not a page, whatever it is */
+		else if (lstat(full, &st) < 0) {
 			warnx_at(full, 0, "cannot read (%s); skipped",
 			    strerror(errno));
-		} else if (S_ISDIR(st.st_mode)) {
+			goto next;
+		}
+		if (S_ISDIR(st.st_mode)) {
 			if (name[0] == '_') {
 				/* _drafts, _includes, _data: not pages */
 			} else if (depth >= SCAN_MAX_DEPTH) {
@@ -92,10 +117,13 @@ walk(const char *root, const char *rel, int depth, struct scan *out)
 		} else if (name[0] != '_') {
 			strlist_add(&out->articles, r);
 		}
+next:
 		free(full);
 		free(r);
 	}
-	strlist_free(&names);
+	for (size_t i = 0; i < n; i++)
+		free(ents[i].name);
+	free(ents);
 	free(dir);
 }
 
