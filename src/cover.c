@@ -188,7 +188,7 @@ encode_png(const struct drawlib *d, cairo_surface_t *s, int level,
 	unsigned char *px = d->cairo_image_surface_get_data(s);
 	int stride = d->cairo_image_surface_get_stride(s);
 	size_t rowlen = 1 + 3 * (size_t)COVER_W, rawlen = rowlen * COVER_H;
-	unsigned char *row = xmalloc(rowlen), *z;
+	unsigned char *row = xmalloc(rowlen + 1), *z;
 	struct libdeflate_compressor *c = libdeflate_alloc_compressor(level);
 	size_t zlen, bound;
 	png_structp p;
@@ -207,8 +207,19 @@ encode_png(const struct drawlib *d, cairo_surface_t *s, int level,
 		/* RGB24: one native-endian 32-bit word per pixel, xRGB */
 		const uint32_t *src = (const uint32_t *)(const void *)
 		    (px + (size_t)y * (size_t)stride);
+		int x = 0;
+
 		row[0] = 0;
-		for (int x = 0; x < COVER_W; x++) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		/* a pixel, in memory B G R x, byte-swapped is x R G B, and
+		 * shifted is R G B 0: one four-byte store, whose last byte the
+		 * next pixel's covers (the row has a byte to spare) */
+		for (; x < COVER_W; x++) {
+			uint32_t v = __builtin_bswap32(src[x]) >> 8;
+			memcpy(row + 1 + 3 * x, &v, sizeof(v));
+		}
+#endif
+		for (; x < COVER_W; x++) {
 			/* read once: the byte stores may alias src */
 			uint32_t v = src[x];
 			row[1 + 3 * x] = (unsigned char)(v >> 16);
