@@ -524,6 +524,10 @@ render_topics(struct book *b, const struct page_opts *o)
 	/* pages_plan() decided, and nav.c and opf.c list it by that */
 	if (!b->has_topics)
 		return 0;
+	/* the template first: a failure leaves nothing to free */
+	doc = page_start(&ch, o, "topics.xhtml", b->root, b->cfg.language);
+	if (doc == NULL)
+		return -1;
 	seen = strmap_new();
 	for (size_t i = 0; i < b->narts; i++) {
 		struct article *a = b->arts[i];
@@ -554,9 +558,6 @@ render_topics(struct book *b, const struct page_opts *o)
 	strmap_free(seen);
 	if (nts > 1)
 		qsort(ts, nts, sizeof(*ts), topic_cmp);
-	doc = page_start(&ch, o, "topics.xhtml", b->root, b->cfg.language);
-	if (doc == NULL)
-		return -1;
 	f[0].name = "topics";
 	f[0].content = holder(doc);
 	for (size_t i = 0; i < nts; i++) {
