@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <libxml/parserInternals.h>
+#include <libxml/tree.h>
 
 #include "book.h"
 #include "diag.h"
@@ -11,6 +13,7 @@
 #include "order.h"
 #include "text.h"
 #include "util.h"
+#include "xhtml.h"
 #include "yaml.h"
 
 static int failed;
@@ -226,6 +229,37 @@ test_fresh_book(void)
 	diag_setup(0, 0);
 }
 
+/* xml_dump() writes text that needs no escaping as it is (marked for
+ * libxml2 while it writes) and escapes the rest; the document is left as
+ * it was, so text added next to plain text afterwards is still escaped. */
+static void
+test_xml_dump(void)
+{
+	xmlDoc *doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNode *p = xmlNewNode(NULL, BAD_CAST "p"), *plain;
+	char *out;
+	size_t len;
+
+	xmlDocSetRootElement(doc, p);
+	plain = xmlNewText(BAD_CAST "caf\xC3\xA9 \"quoted\" 'and' so");
+	xmlAddChild(p, plain);
+	xmlAddChild(xmlNewChild(p, NULL, BAD_CAST "b", NULL),
+	    xmlNewText(BAD_CAST "a < b & c > d\r"));
+	xml_dump(doc, 0, &out, &len);
+	OK("xml_dump: plain text as it is, the rest escaped",
+	    strstr(out, "<p>caf\xC3\xA9 \"quoted\" 'and' so<b>a &lt; b &amp; "
+	    "c &gt; d&#13;</b></p>") != NULL && len == strlen(out));
+	free(out);
+	OK("xml_dump: text nodes keep their name", plain->name == xmlStringText &&
+	    p->last->children->name == xmlStringText);
+	xmlAddNextSibling(plain, xmlNewText(BAD_CAST " & more"));
+	xml_dump(doc, 0, &out, &len);
+	OK("xml_dump: text joined to plain text afterwards is escaped",
+	    strstr(out, "so &amp; more<b>") != NULL);
+	free(out);
+	xmlFreeDoc(doc);
+}
+
 int
 main(void)
 {
@@ -238,5 +272,6 @@ main(void)
 	test_uuid();
 	test_order();
 	test_fresh_book();
+	test_xml_dump();
 	return failed ? 1 : 0;
 }
