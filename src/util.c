@@ -377,8 +377,11 @@ sha1(const void *data, size_t len, unsigned char out[20])
 	unsigned int n = 20;
 
 	/* a hash needs no system policy: not reading openssl.cnf saves
-	 * 0.4 ms on the first call, and a broken one cannot stop a book */
-	OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG, NULL);
+	 * 0.4 ms on the first call, and a broken one cannot stop a book.
+	 * Nor a clean-up at exit, which freed OpenSSL's tables one by one
+	 * for 0.7 ms before the process ended; the kernel frees them at once */
+	OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG | OPENSSL_INIT_NO_ATEXIT,
+	    NULL);
 	if (!EVP_Digest(data, len, out, &n, EVP_sha1(), NULL))
 		xoom();
 }
