@@ -160,7 +160,6 @@ cover_svg(const char *svg, size_t len, const char *const *fields,
 		return NULL;
 	fill_all(xmlDocGetRootElement(doc), fields);
 	xml_dump(doc, 0, &out, outlen);
-	xmlFreeDoc(doc);
 	return out;
 }
 

@@ -120,7 +120,6 @@ nav_build(struct book *b)
 		}
 	}
 	xhtml_serialize(doc, &b->nav_xhtml, &b->nav_len);
-	xmlFreeDoc(doc);
 }
 
 /* A navPoint for text/file (#frag), numbered *order.  The NCX has one for
@@ -217,6 +216,5 @@ ncx_build(struct book *b)
 	/* not indented: 6,000 entries deep in a big book would be half
 	 * spaces */
 	xml_dump(doc, 0, &b->ncx, &b->ncx_len);
-	xmlFreeDoc(doc);
 	buf_free(&o);
 }

@@ -202,7 +202,6 @@ opf_build(struct book *b)
 	itemref(spine, "nav", 0);
 
 	xml_dump(doc, 1, &b->opf, &b->opf_len);
-	xmlFreeDoc(doc);
 }
 
 char *
@@ -222,6 +221,5 @@ container_xml(size_t *len)
 	xmlSetProp(rf, BAD_CAST "media-type",
 	    BAD_CAST "application/oebps-package+xml");
 	xml_dump(doc, 1, &out, len);
-	xmlFreeDoc(doc);
 	return out;
 }

@@ -287,7 +287,6 @@ render_article(struct book *b, struct links *l, size_t order,
 		deflate_bytes(d, x, n, &a->z);
 		free(x);
 	}
-	xmlFreeDoc(doc);
 	chapter_free(&ch);
 	free(dir);
 	return 0;
@@ -418,9 +417,8 @@ render_section(struct book *b, struct links *l, size_t k,
 	f[3].name = "contents";
 	f[3].content = list;
 	page_finish(&ch, doc, f, 4);
-	xhtml_serialize(doc, &c->xhtml, &c->xhtml_len);
 	chapter_free(&ch);
-	xmlFreeDoc(doc);
+	xhtml_serialize(doc, &c->xhtml, &c->xhtml_len);
 	free(dir);
 	return 0;
 }
@@ -455,9 +453,8 @@ render_title(struct book *b, const struct page_opts *o)
 	f[4].name = "date";
 	f[4].content = text_field(doc, date);
 	page_finish(&ch, doc, f, 5);
-	xhtml_serialize(doc, &b->title_xhtml, &b->title_len);
 	chapter_free(&ch);
-	xmlFreeDoc(doc);
+	xhtml_serialize(doc, &b->title_xhtml, &b->title_len);
 	buf_free(&who);
 	free(date);
 	return 0;
@@ -486,9 +483,8 @@ render_disclaimer(struct book *b, struct links *l, const struct page_opts *o)
 	    strlen(b->cfg.disclaimer));
 	headings_normalize(&ch, f[0].content);
 	page_finish(&ch, doc, f, 1);
-	xhtml_serialize(doc, &b->disclaimer_xhtml, &b->disclaimer_len);
 	chapter_free(&ch);
-	xmlFreeDoc(doc);
+	xhtml_serialize(doc, &b->disclaimer_xhtml, &b->disclaimer_len);
 	return 0;
 }
 
@@ -582,9 +578,8 @@ render_topics(struct book *b, const struct page_opts *o)
 	free(ts);
 	ch.file = "topics.xhtml";
 	page_finish(&ch, doc, f, 1);
-	xhtml_serialize(doc, &b->topics_xhtml, &b->topics_len);
 	chapter_free(&ch);
-	xmlFreeDoc(doc);
+	xhtml_serialize(doc, &b->topics_xhtml, &b->topics_len);
 	return 0;
 }
 
@@ -614,9 +609,8 @@ render_cover(struct book *b, const struct page_opts *o)
 	xmlSetProp(img, BAD_CAST "class", BAD_CAST "cover");
 	ch.file = "cover.xhtml";
 	page_finish(&ch, doc, f, 2);
-	xhtml_serialize(doc, &b->cover_xhtml, &b->cover_len);
 	chapter_free(&ch);
-	xmlFreeDoc(doc);
+	xhtml_serialize(doc, &b->cover_xhtml, &b->cover_len);
 	free(src);
 	free(alt);
 	return 0;

@@ -32,8 +32,8 @@ int pages_front(struct book *b, struct links *l, const struct page_opts *o,
     size_t i);
 
 /* Serialises an XHTML document as EPUB readers want it: XML declaration
- * with encoding, DOCTYPE, and no self-closed non-void elements.  The caller
- * frees *out. */
+ * with encoding, DOCTYPE, and no self-closed non-void elements, and frees
+ * it.  The caller frees *out. */
 void xhtml_serialize(void *doc, char **out, size_t *len);
 
 #endif

@@ -163,28 +163,24 @@ dump_write(void *ctx, const char *data, int len)
 	return len;
 }
 
-/* With mark set, gives the text nodes below root that hold none of the
- * characters libxml2 escapes in text (< > & and CR, as &#13;) its own
- * name for text written as it is, xmlStringTextNoenc (XSLT's
- * disable-output-escaping), so xmlSaveDoc() copies them instead of
- * escaping them byte by byte: that took a third of a chapter's
- * serialising.  The bytes are the same.  With mark 0, gives them their
- * name back (hbook makes no such nodes otherwise): a text node added
- * next to a marked one would join it unescaped. */
+/* Gives the text nodes below root that hold none of the characters
+ * libxml2 escapes in text (< > & and CR, as &#13;) its own name for text
+ * written as it is, xmlStringTextNoenc (XSLT's disable-output-escaping),
+ * so xmlSaveDoc() copies them instead of escaping them byte by byte: that
+ * took a third of a chapter's serialising.  The bytes are the same.  The
+ * document is freed once written: a text node added next to a marked one
+ * would join it unescaped, and walking the tree again to unmark them took
+ * as long as marking. */
 static void
-mark_plain(xmlNode *root, int mark)
+mark_plain(xmlNode *root)
 {
 	xmlNode *n = root;
 
 	while (n != NULL) {
-		if (n->type == XML_TEXT_NODE && n->content != NULL) {
-			if (mark && n->name == xmlStringText &&
-			    n->content[strcspn((const char *)n->content,
-			    "<>&\r")] == '\0')
-				n->name = xmlStringTextNoenc;
-			else if (!mark && n->name == xmlStringTextNoenc)
-				n->name = xmlStringText;
-		}
+		if (n->type == XML_TEXT_NODE && n->content != NULL &&
+		    n->name == xmlStringText && n->content[strcspn(
+		    (const char *)n->content, "<>&\r")] == '\0')
+			n->name = xmlStringTextNoenc;
 		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
 			n = n->children;
 			continue;
@@ -215,10 +211,10 @@ xml_dump(xmlDoc *doc, int format, char **out, size_t *len)
 	    (format ? XML_SAVE_FORMAT : 0));
 	if (save == NULL)
 		xoom();
-	mark_plain(root, 1);
+	mark_plain(root);
 	xmlSaveDoc(save, doc);
 	xmlSaveClose(save);
-	mark_plain(root, 0);
+	xmlFreeDoc(doc);
 	*len = b.len;
 	*out = buf_steal(&b);
 }

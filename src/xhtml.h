@@ -80,7 +80,8 @@ void set_attr(xmlNode *el, const char *name, const char *value);
 xmlNode *el_new(xmlNode *parent, const char *name);
 
 /* doc as UTF-8 XML with its declaration, indented when format, in *out
- * (the caller frees it).  Every XML file of the book is written here. */
+ * (the caller frees it); doc is freed.  Every XML file of the book is
+ * written here. */
 void xml_dump(xmlDoc *doc, int format, char **out, size_t *len);
 
 #endif

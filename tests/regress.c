@@ -47,9 +47,8 @@ render_fixture(const char *name, const char *md, size_t len, size_t *outlen)
 		ch.notes = NULL;
 	}
 	xhtml_repair(body);
-	xhtml_serialize(doc, &out, outlen);
 	chapter_free(&ch);
-	xmlFreeDoc(doc);
+	xhtml_serialize(doc, &out, outlen);
 	return out;
 }
 
