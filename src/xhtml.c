@@ -45,6 +45,60 @@ md_parse_seconds(void)
 	return (double)__atomic_load_n(&parse_ns, __ATOMIC_RELAXED) / 1e9;
 }
 
+/* Whether s (n bytes) holds seq. */
+static int
+has_seq(const char *s, size_t n, const char *seq)
+{
+	size_t k = strlen(seq);
+	const char *end = s + n;
+
+	while ((size_t)(end - s) >= k &&
+	    (s = memchr(s, seq[0], (size_t)(end - s) - k + 1)) != NULL) {
+		if (memcmp(s, seq, k) == 0)
+			return 1;
+		s++;
+	}
+	return 0;
+}
+
+unsigned
+md_extensions(const char *text, size_t n)
+{
+	unsigned ext = MD_TASKLIST;
+
+	/* a delimiter row has a pipe, or a colon beside its dashes (a
+	 * table of one column: "Item" over ":--") */
+	if (memchr(text, '|', n) != NULL || has_seq(text, n, ":-") ||
+	    has_seq(text, n, "-:"))
+		ext |= MD_TABLE;
+	if (memchr(text, '~', n) != NULL)
+		ext |= MD_STRIKETHROUGH;
+	/* "http://", "www." as written; an address's @ after entities and
+	 * escapes are undone (&#64; is one), so any & too */
+	if (has_seq(text, n, "://") || has_seq(text, n, "www.") ||
+	    memchr(text, '@', n) != NULL || memchr(text, '&', n) != NULL)
+		ext |= MD_AUTOLINK;
+	return ext;
+}
+
+/* Attaches the GFM extensions text can use.  One that cannot match costs
+ * all the same: autolink alone took a quarter of cmark-gfm's parse,
+ * stopping at every w and colon to look for "www." and "://", and the
+ * table tries every line of a paragraph as a delimiter row.  Without
+ * them the tree is the same (tests/unit.c compares the corpora's). */
+void
+md_attach(cmark_parser *p, const char *text, size_t n)
+{
+	static const char *names[] = {"table", "strikethrough", "autolink",
+	    "tasklist"};
+	unsigned ext = md_extensions(text, n);
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
+		if (ext & (1u << i))
+			cmark_parser_attach_syntax_extension(p,
+			    cmark_find_syntax_extension(names[i]));
+}
+
 /* Parses md after its template syntax is done (generator.c) and within
  * the limits of mdlimit.c.  Warnings go to ch's file; ch may be NULL. */
 static cmark_node *
@@ -56,8 +110,6 @@ md_parse(const char *md, size_t len, struct chapter *ch, cmark_parser **pp)
 	char *limited = md_limit(expanded ? expanded : md, expanded ? glen : len,
 	    ch ? ch->src : NULL, ch ? ch->line0 : 0, &llen);
 	int smart = ch ? ch->smart : 0;
-	static const char *exts[] = {"table", "strikethrough", "autolink",
-	    "tasklist"};
 	/* no CMARK_OPT_VALIDATE_UTF8: the text is UTF-8 already (read_text()
 	 * repairs files, libyaml checks front matter), and what cmark-gfm
 	 * makes of any other bytes, xml_clean() repairs */
@@ -71,9 +123,7 @@ md_parse(const char *md, size_t len, struct chapter *ch, cmark_parser **pp)
 
 	cmark_gfm_core_extensions_ensure_registered();
 	p = cmark_parser_new(opts);
-	for (size_t i = 0; i < sizeof(exts) / sizeof(*exts); i++)
-		cmark_parser_attach_syntax_extension(p,
-		    cmark_find_syntax_extension(exts[i]));
+	md_attach(p, text, n);
 	/* cmark-gfm switches the extensions' characters (~ for
 	 * strikethrough, : and w for autolinks) on and off in one table
 	 * shared by every parser, around each parse of inlines: in
@@ -91,6 +141,9 @@ md_parse(const char *md, size_t len, struct chapter *ch, cmark_parser **pp)
 		pthread_mutex_lock(&parse_lock);
 	doc = cmark_parser_finish(p);
 	pthread_mutex_unlock(&parse_lock);
+	/* what autolink's pass does first, which the tree walk relies on
+	 * when it is not attached: a run of text is one node */
+	cmark_consolidate_text_nodes(doc);
 	free(limited);
 	free(expanded);
 	*pp = p;

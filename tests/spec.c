@@ -1,6 +1,6 @@
 /* spec.c: the Markdown spec suites against hbook's renderer.
  *
- *   spec [-o DIR] SPEC.txt...
+ *   spec [-o DIR] SPEC.txt... [FILE.md...]
  *
  * Every example of each spec file (CommonMark, GFM and its extensions,
  * cmark's regression cases) renders as a chapter, which must be
@@ -11,7 +11,11 @@
  * boxes (characters in hbook, <input> in cmark-gfm).  The examples where the
  * sanitiser removes text on purpose are listed below with the reason.
  * With -o, each example is also written to DIR as a Markdown article, so
- * the suite makes a book too. */
+ * the suite makes a book too.
+ *
+ * Each example, and each FILE.md given (a whole document), must also parse
+ * to the same tree with the extensions hbook attaches for it as with all
+ * four (md_attach()). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +27,7 @@
 #include "diag.h"
 #include "text.h"
 #include "util.h"
+#include "xhtml.h"
 
 char *render_fixture(const char *name, const char *md, size_t len,
     size_t *outlen);
@@ -189,7 +194,60 @@ cmark_text(const char *md, size_t len)
 	return text;
 }
 
-static int passed, failed, skipped;
+static int passed, failed, skipped, trees;
+
+/* The tree cmark-gfm makes of md, as XML with source positions, text runs
+ * joined as hbook joins them: with every GFM extension attached, or with
+ * those md_attach() picks for md. */
+static char *
+cmark_tree(const char *md, size_t len, int all, int opts)
+{
+	static const char *exts[] = {"table", "strikethrough", "autolink",
+	    "tasklist"};
+	cmark_parser *p;
+	cmark_node *doc;
+	char *xml;
+
+	cmark_gfm_core_extensions_ensure_registered();
+	p = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS | opts);
+	if (all)
+		for (size_t i = 0; i < 4; i++)
+			cmark_parser_attach_syntax_extension(p,
+			    cmark_find_syntax_extension(exts[i]));
+	else
+		md_attach(p, md, len);
+	cmark_parser_feed(p, md, len);
+	doc = cmark_parser_finish(p);
+	cmark_consolidate_text_nodes(doc);
+	xml = cmark_render_xml(doc, CMARK_OPT_SOURCEPOS);
+	cmark_node_free(doc);
+	cmark_parser_free(p);
+	return xml;
+}
+
+/* hbook attaches only the extensions md can use (md_attach()): the tree
+ * must be the one all four make, with and without smart punctuation. */
+static void
+same_tree(const char *name, const char *md, size_t len)
+{
+	for (int smart = 0; smart < 2; smart++) {
+		int opts = smart ? CMARK_OPT_SMART : 0;
+		char *want = cmark_tree(md, len, 1, opts);
+		char *got = cmark_tree(md, len, 0, opts);
+
+		if (strcmp(want, got) == 0) {
+			trees++;
+		} else {
+			printf("not ok spec: %s: the extensions md_attach() "
+			    "picks (%#x) parse it differently%s\n  want: %s\n"
+			    "  got:  %s\n", name, md_extensions(md, len),
+			    smart ? " (smart)" : "", want, got);
+			failed++;
+		}
+		free(want);
+		free(got);
+	}
+}
 
 static void
 example(const char *file, int number, const char *md, size_t len,
@@ -209,6 +267,7 @@ example(const char *file, int number, const char *md, size_t len,
 		free(xhtml);
 		return;
 	}
+	same_tree(name, md, len);
 	got = body_text(doc);
 	want = cmark_text(md, len);
 	if (strcmp(got, want) == 0) {
@@ -298,10 +357,26 @@ main(int argc, char *argv[])
 		i = 3;
 	}
 	diag_setup(1, 0);
-	for (; i < argc; i++)
-		spec_file(argv[i], outdir);
-	printf("%s spec: %d examples match cmark-gfm's text, %d differ, "
-	    "%d set aside on purpose\n", failed ? "not ok" : "ok", passed,
-	    failed, skipped);
+	for (; i < argc; i++) {
+		size_t n = strlen(argv[i]);
+		char *md;
+		size_t len;
+
+		if (n < 3 || strcmp(argv[i] + n - 3, ".md") != 0) {
+			spec_file(argv[i], outdir);
+		} else if (file_read(argv[i], &md, &len) == 0) {
+			same_tree(argv[i], md, len);
+			free(md);
+		} else {
+			printf("not ok spec: %s: cannot read\n", argv[i]);
+			failed++;
+		}
+	}
+	if (passed + skipped > 0)
+		printf("%s spec: %d examples match cmark-gfm's text, %d set "
+		    "aside on purpose\n", failed ? "not ok" : "ok", passed,
+		    skipped);
+	printf("%s spec: %d parses the same with the extensions hbook "
+	    "picks as with all four\n", failed ? "not ok" : "ok", trees);
 	return failed ? 1 : 0;
 }

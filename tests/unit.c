@@ -253,6 +253,36 @@ test_xml_dump(void)
 	free(out);
 }
 
+/* The GFM extensions a text can use: none but task lists for prose (so
+ * cmark-gfm does not stop at every w and colon), and each for what it
+ * looks for, however written. */
+static void
+test_md_extensions(void)
+{
+	static const struct {
+		const char *md;
+		unsigned want;
+	} cases[] = {
+		{"We were wary: 10:30, 2:1, 1-2 -- wow.\n", 0},
+		{"a | b\n--|--\n", MD_TABLE},
+		{"Item\n:--\nx\n", MD_TABLE},
+		{"Item\n--:\nx\n", MD_TABLE},
+		{"~~gone~~\n", MD_STRIKETHROUGH},
+		{"see http://example.com\n", MD_AUTOLINK},
+		{"see www.example.com\n", MD_AUTOLINK},
+		{"ask a@example.com\n", MD_AUTOLINK},
+		{"ask a&#64;example.com\n", MD_AUTOLINK},
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		char name[96];
+
+		snprintf(name, sizeof(name), "md_extensions: case %zu", i + 1);
+		OK(name, md_extensions(cases[i].md, strlen(cases[i].md)) ==
+		    (cases[i].want | MD_TASKLIST));
+	}
+}
+
 int
 main(void)
 {
@@ -266,5 +296,6 @@ main(void)
 	test_order();
 	test_fresh_book();
 	test_xml_dump();
+	test_md_extensions();
 	return failed ? 1 : 0;
 }
