@@ -19,7 +19,7 @@ LIBS = $$(pkg-config --libs $(LINKED)) -lcmark-gfm-extensions -ldl
 # (make bench).  The test programs and sanitizer builds keep glibc's.
 ALLOC = -lmimalloc
 
-SRCS = src/book.c src/cover.c src/diag.c src/drawlib.c src/export.c src/generator.c src/html.c src/kepub.c src/links.c \
+SRCS = src/book.c src/cover.c src/diag.c src/drawlib.c src/export.c src/generator.c src/gfm.c src/html.c src/kepub.c src/links.c \
 	src/mdlimit.c src/meta.c src/nav.c src/opf.c src/order.c src/pack.c src/pages.c \
 	src/sanitize.c src/scan.c src/template.c src/text.c src/util.c \
 	src/xhtml.c src/yaml.c

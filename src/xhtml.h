@@ -14,7 +14,6 @@
 #define MD_MAX_DEPTH 48
 
 struct links;
-struct cmark_parser;
 
 /* The state of one chapter being written.  The caller owns doc and the
  * strings it passes; chapter_free() releases the rest. */
@@ -53,16 +52,6 @@ char *chapter_id(struct chapter *ch, const char *text);
 /* Registers cmark-gfm's extensions: call once before threads render. */
 void md_init(void);
 
-/* The GFM extensions a text can use (md_extensions()), in the order
- * md_attach() attaches them. */
-enum {
-	MD_TABLE = 1 << 0,
-	MD_STRIKETHROUGH = 1 << 1,
-	MD_AUTOLINK = 1 << 2,
-	MD_TASKLIST = 1 << 3
-};
-unsigned md_extensions(const char *text, size_t n);
-void md_attach(struct cmark_parser *p, const char *text, size_t n);
 /* The time the threads have spent parsing Markdown so far, summed. */
 double md_parse_seconds(void);
 

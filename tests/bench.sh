@@ -24,7 +24,7 @@ for tool in pandoc /usr/bin/time bc unzip; do
 			--no-install-recommends "$pkg" >/dev/null
 	fi
 done
-cc -O2 -o "$B/floor" tests/bench/floor.c $(pkg-config --cflags --libs \
+cc -O2 -Isrc -o "$B/floor" tests/bench/floor.c src/gfm.c $(pkg-config --cflags --libs \
 	libcmark-gfm zlib libdeflate) -lcmark-gfm-extensions
 
 gen() {

@@ -27,7 +27,7 @@
 #include "diag.h"
 #include "text.h"
 #include "util.h"
-#include "xhtml.h"
+#include "gfm.h"
 
 char *render_fixture(const char *name, const char *md, size_t len,
     size_t *outlen);

@@ -12,6 +12,7 @@
 #include "order.h"
 #include "text.h"
 #include "util.h"
+#include "gfm.h"
 #include "xhtml.h"
 #include "yaml.h"
 

@@ -3,7 +3,7 @@
  * work done as simply as it can be, on one core.
  *   floor DIR LEVEL
  * reads every *.md below DIR, parses and renders each with cmark-gfm (the
- * extensions hbook uses), and deflates the HTML twice, timing each part:
+ * GFM extensions it can use, as hbook picks them: src/gfm.c), and deflates the HTML twice, timing each part:
  * with one reused zlib stream at level 6 (the floor as the issue set it)
  * and with one reused libdeflate compressor at LEVEL (hbook's deflater and
  * level).  It prints a line for each. */
@@ -16,6 +16,8 @@
 #include <zlib.h>
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
+
+#include "gfm.h"
 
 static char **texts;
 static size_t *lens, n, cap;
@@ -54,8 +56,6 @@ visit(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 int
 main(int argc, char *argv[])
 {
-	static const char *exts[] = {"table", "strikethrough", "autolink",
-	    "tasklist"};
 	int level = argc > 2 ? atoi(argv[2]) : 1;
 	double t0 = now(), t1, t2, t3, t4;
 	char **html;
@@ -74,9 +74,7 @@ main(int argc, char *argv[])
 	for (size_t i = 0; i < n; i++) {
 		cmark_parser *p = cmark_parser_new(CMARK_OPT_FOOTNOTES);
 		cmark_node *doc;
-		for (int k = 0; k < 4; k++)
-			cmark_parser_attach_syntax_extension(p,
-			    cmark_find_syntax_extension(exts[k]));
+		md_attach(p, texts[i], lens[i]);
 		cmark_parser_feed(p, texts[i], lens[i]);
 		doc = cmark_parser_finish(p);
 		html[i] = cmark_render_html(doc, CMARK_OPT_FOOTNOTES,
