@@ -46,8 +46,9 @@ md_extensions(const char *text, size_t n)
  * all the same: autolink alone took a quarter of cmark-gfm's parse,
  * stopping at every w and colon to look for "www." and "://", and the
  * table tries every line of a paragraph as a delimiter row.  Without
- * them the tree is the same (tests/unit.c compares the corpora's). */
-void
+ * them the tree is the same (tests/spec.c compares).  Returns what it
+ * attached, as md_extensions(). */
+unsigned
 md_attach(cmark_parser *p, const char *text, size_t n)
 {
 	static const char *names[] = {"table", "strikethrough", "autolink",
@@ -58,4 +59,5 @@ md_attach(cmark_parser *p, const char *text, size_t n)
 		if (ext & (1u << i))
 			cmark_parser_attach_syntax_extension(p,
 			    cmark_find_syntax_extension(names[i]));
+	return ext;
 }

@@ -18,7 +18,7 @@ enum {
  * use. */
 unsigned md_extensions(const char *text, size_t n);
 
-/* Attaches to p the extensions text can use. */
-void md_attach(struct cmark_parser *p, const char *text, size_t n);
+/* Attaches to p the extensions text can use, and returns them. */
+unsigned md_attach(struct cmark_parser *p, const char *text, size_t n);
 
 #endif

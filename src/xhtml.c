@@ -27,7 +27,7 @@
 extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW,
     CMARK_NODE_TABLE_CELL, CMARK_NODE_STRIKETHROUGH;
 
-static pthread_mutex_t parse_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_rwlock_t parse_lock = PTHREAD_RWLOCK_INITIALIZER;
 static unsigned long long parse_ns;  /* chapters' md_parse() time, summed */
 
 static unsigned long long
@@ -64,30 +64,35 @@ md_parse(const char *md, size_t len, struct chapter *ch, cmark_parser **pp)
 	    (smart ? CMARK_OPT_SMART : 0);
 	const char *text = limited ? limited : expanded ? expanded : md;
 	size_t n = limited ? llen : expanded ? glen : len;
-	int table = memchr(text, '|', n) != NULL;
 	cmark_parser *p;
 	cmark_node *doc;
+	unsigned ext;
+	int (*lock)(pthread_rwlock_t *);
 
 	cmark_gfm_core_extensions_ensure_registered();
 	p = cmark_parser_new(opts);
-	md_attach(p, text, n);
-	/* cmark-gfm switches the extensions' characters (~ for
+	ext = md_attach(p, text, n);
+	/* cmark-gfm switches the characters of the inline extensions (~ for
 	 * strikethrough, : and w for autolinks) on and off in one table
-	 * shared by every parser, around each parse of inlines: in
-	 * cmark_parser_finish(), and in cmark_parser_feed() for a table's
-	 * rows.  Two parsers at once would switch them off under each other
-	 * (helgrind saw it) and the book would differ from run to run, so
-	 * those parts run one at a time; the rest of parsing, and
-	 * rendering, serialising and deflating, run side by side.  Without
-	 * a '|' there is no table, and feeding touches nothing shared. */
-	if (table)
-		pthread_mutex_lock(&parse_lock);
+	 * shared by every parser, around each parse of inlines, in
+	 * cmark_parser_finish(); every parse reads it there, and feeding
+	 * reads it for a table's rows (helgrind saw both).  Two parsers
+	 * switching at once would switch them off under each other, and the
+	 * book would differ from run to run.  So a parser with an inline
+	 * extension holds parse_lock alone for those parts; the others,
+	 * which only read the table, hold it together.  The rest of
+	 * parsing, and rendering, serialising and deflating, run side by
+	 * side. */
+	lock = (ext & (MD_STRIKETHROUGH | MD_AUTOLINK)) != 0 ?
+	    pthread_rwlock_wrlock : pthread_rwlock_rdlock;
+	if (ext & MD_TABLE)
+		lock(&parse_lock);
 	/* cmark-gfm copies what it is fed */
 	cmark_parser_feed(p, text, n);
-	if (!table)
-		pthread_mutex_lock(&parse_lock);
+	if (!(ext & MD_TABLE))
+		lock(&parse_lock);
 	doc = cmark_parser_finish(p);
-	pthread_mutex_unlock(&parse_lock);
+	pthread_rwlock_unlock(&parse_lock);
 	/* what autolink's pass does first, which the tree walk relies on
 	 * when it is not attached: a run of text is one node */
 	cmark_consolidate_text_nodes(doc);
