@@ -212,6 +212,7 @@ main(int argc, char *argv[])
 	pack_signals();
 	xmlInitParser();
 	ch = export_run(&o);
+	threads_end();
 	xmlCleanupParser();
 	return ch < 0 || diag_errors() > 0 ? 1 : 0;
 }

@@ -39,6 +39,8 @@ char *buf_steal(struct buf *b);   /* caller frees; buffer is emptied */
  * they read the same whatever order the threads ran in. */
 void threads_each(int jobs, size_t n,
     void (*fn)(void *ctx, size_t i, int worker), void *ctx);
+/* Ends the threads threads_each() keeps for the next call. */
+void threads_end(void);
 
 /* A growable list of owned strings. */
 struct strlist {
