@@ -165,21 +165,31 @@ body_text(xmlDoc *doc)
 	return s;
 }
 
-static char *
-cmark_text(const char *md, size_t len)
+/* A parser with every GFM extension attached: cmark-gfm as GitHub uses
+ * it, the reference both checks compare with. */
+static cmark_parser *
+parser_all(int opts)
 {
 	static const char *exts[] = {"table", "strikethrough", "autolink",
 	    "tasklist"};
 	cmark_parser *p;
+
+	cmark_gfm_core_extensions_ensure_registered();
+	p = cmark_parser_new(opts);
+	for (size_t i = 0; i < sizeof(exts) / sizeof(*exts); i++)
+		cmark_parser_attach_syntax_extension(p,
+		    cmark_find_syntax_extension(exts[i]));
+	return p;
+}
+
+static char *
+cmark_text(const char *md, size_t len)
+{
+	cmark_parser *p = parser_all(CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE);
 	cmark_node *doc;
 	char *html, *text;
 	xmlDoc *hdoc;
 
-	cmark_gfm_core_extensions_ensure_registered();
-	p = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE);
-	for (size_t i = 0; i < 4; i++)
-		cmark_parser_attach_syntax_extension(p,
-		    cmark_find_syntax_extension(exts[i]));
 	cmark_parser_feed(p, md, len);
 	doc = cmark_parser_finish(p);
 	html = cmark_render_html(doc, CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE,
@@ -202,19 +212,12 @@ static int passed, failed, skipped, trees;
 static char *
 cmark_tree(const char *md, size_t len, int all, int opts)
 {
-	static const char *exts[] = {"table", "strikethrough", "autolink",
-	    "tasklist"};
-	cmark_parser *p;
+	int o = CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS | opts;
+	cmark_parser *p = all ? parser_all(o) : cmark_parser_new(o);
 	cmark_node *doc;
 	char *xml;
 
-	cmark_gfm_core_extensions_ensure_registered();
-	p = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS | opts);
-	if (all)
-		for (size_t i = 0; i < 4; i++)
-			cmark_parser_attach_syntax_extension(p,
-			    cmark_find_syntax_extension(exts[i]));
-	else
+	if (!all)
 		md_attach(p, md, len);
 	cmark_parser_feed(p, md, len);
 	doc = cmark_parser_finish(p);
