@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <libxml/tree.h>
 
 #include "book.h"
@@ -284,6 +285,54 @@ test_md_extensions(void)
 	}
 }
 
+struct tally {
+	int jobs;
+	int *seen;               /* times each item was called */
+	int bad_worker;          /* calls with a worker number >= jobs */
+};
+
+static void
+count(void *ctx, size_t i, int worker)
+{
+	struct tally *t = ctx;
+
+	/* long enough that every thread given the work gets items */
+	struct timespec nap = {0, 200000};
+
+	nanosleep(&nap, NULL);
+	__atomic_add_fetch(&t->seen[i], 1, __ATOMIC_RELAXED);
+	if (worker < 0 || worker >= t->jobs)
+		__atomic_store_n(&t->bad_worker, 1, __ATOMIC_RELAXED);
+}
+
+/* threads_each() calls fn once for each item, with worker numbers below
+ * jobs, whether its kept threads are more or fewer than a call wants, and
+ * starts them again after threads_end(). */
+static void
+test_threads_each(void)
+{
+	static const int jobs[] = {3, 2, 5, 1, 4};
+	static const size_t items[] = {200, 60, 150, 20, 2};
+	char name[96];
+
+	for (size_t k = 0; k < sizeof(jobs) / sizeof(*jobs); k++) {
+		struct tally t = {jobs[k], NULL, 0};
+		int once = 1;
+
+		t.seen = xcalloc(items[k], sizeof(*t.seen));
+		if (k == 3)
+			threads_end();
+		threads_each(jobs[k], items[k], count, &t);
+		for (size_t i = 0; i < items[k]; i++)
+			once &= t.seen[i] == 1;
+		snprintf(name, sizeof(name), "threads_each: -j %d, %zu items, "
+		    "each once", jobs[k], items[k]);
+		OK(name, once && !t.bad_worker);
+		free(t.seen);
+	}
+	threads_end();
+}
+
 int
 main(void)
 {
@@ -298,5 +347,6 @@ main(void)
 	test_fresh_book();
 	test_xml_dump();
 	test_md_extensions();
+	test_threads_each();
 	return failed ? 1 : 0;
 }
