@@ -1,16 +1,22 @@
 # hbook: Markdown health articles -> EPUB 3.
-# make, make test, make install PREFIX=..., make bench, make clean.
+# make, make test, make install PREFIX=..., make bench, make lint, make clean.
+# The build installs nothing: on a machine without the libraries it says
+# which packages are missing; sh tests/setup-deps.sh installs them.
 
 PREFIX ?= /usr/local
 CC ?= cc
-PKGS = $(LINKED) librsvg-2.0 cairo
-LINKED = libcmark-gfm libxml-2.0 yaml-0.1 libzip libcrypto libpng libdeflate
-WARN = -Wall -Wextra -Wshadow -Werror=incompatible-pointer-types
 CFLAGS ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
-	$(CFLAGS) $$(pkg-config --cflags $(PKGS))
 # librsvg and cairo are compiled against but not linked: drawlib.c loads
 # them when a cover is drawn (38 of 56 libraries, 5 ms of every start)
+LINKED = libcmark-gfm libxml-2.0 yaml-0.1 libzip libcrypto libpng libdeflate
+LOADED = librsvg-2.0 cairo
+WARN = -Wall -Wextra -Wshadow -Wpedantic -Wmissing-prototypes \
+	-Wstrict-prototypes -Werror=incompatible-pointer-types
+# the base every build shares: the normal, sanitizer and fuzz builds add
+# their own flags to it
+BASE = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP \
+	$$(pkg-config --cflags $(LINKED) $(LOADED))
+ALL_CFLAGS = $(BASE) $(WARN) $(CFLAGS)
 LIBS = $$(pkg-config --libs $(LINKED)) -lcmark-gfm-extensions -ldl
 # hbook's malloc: mimalloc (Debian's has no pkg-config file).  glibc's
 # took a fifth of an export's time, more with threads; mimalloc makes it
@@ -19,10 +25,7 @@ LIBS = $$(pkg-config --libs $(LINKED)) -lcmark-gfm-extensions -ldl
 # (make bench).  The test programs and sanitizer builds keep glibc's.
 ALLOC = -lmimalloc
 
-SRCS = src/book.c src/cover.c src/diag.c src/drawlib.c src/export.c src/generator.c src/gfm.c src/html.c src/kepub.c src/links.c \
-	src/mdlimit.c src/meta.c src/nav.c src/opf.c src/order.c src/pack.c src/pages.c \
-	src/sanitize.c src/scan.c src/template.c src/text.c src/util.c \
-	src/xhtml.c src/yaml.c
+SRCS = $(filter-out src/main.c,$(wildcard src/*.c))
 OBJS = $(SRCS:src/%.c=build/%.o) build/embedded.o
 EMBEDDED = templates/article.xhtml templates/section.xhtml \
 	templates/title.xhtml templates/disclaimer.xhtml templates/topics.xhtml \
@@ -34,13 +37,13 @@ all: hbook
 hbook: build/deps.ok $(OBJS) build/main.o
 	$(CC) $(ALL_CFLAGS) -o $@ build/main.o $(OBJS) $(LIBS) $(ALLOC)
 
-# Installs missing libraries with apt-get when pkg-config cannot find them.
+# Stops with the list of missing packages when a library is not there.
 build/deps.ok: tests/setup-deps.sh
 	@mkdir -p build
-	@sh tests/setup-deps.sh build
+	@sh tests/setup-deps.sh --check build
 	@touch $@
 
-build/%.o: src/%.c src/*.h build/deps.ok
+build/%.o: src/%.c build/deps.ok
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 build/embedded.c: src/embed.sh $(EMBEDDED)
@@ -48,7 +51,7 @@ build/embedded.c: src/embed.sh $(EMBEDDED)
 	sh src/embed.sh $(EMBEDDED) > $@
 
 build/embedded.o: build/embedded.c
-	$(CC) $(ALL_CFLAGS) -c -o $@ build/embedded.c
+	$(CC) $(BASE) $(CFLAGS) -c -o $@ build/embedded.c
 
 build/unit: tests/unit.c $(OBJS)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ tests/unit.c $(OBJS) $(LIBS)
@@ -56,12 +59,15 @@ build/unit: tests/unit.c $(OBJS)
 build/spec: tests/spec.c build/regress-lib.o $(OBJS)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ tests/spec.c build/regress-lib.o $(OBJS) $(LIBS)
 
-build/regress-lib.o: tests/regress.c src/*.h
+build/regress-lib.o: tests/regress.c build/deps.ok
 	$(CC) $(ALL_CFLAGS) -DREGRESS_NO_MAIN -Isrc -c -o $@ tests/regress.c
 
 build/regress: tests/regress.c $(OBJS)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ tests/regress.c $(OBJS) $(LIBS)
 
+# make test installs what the suite runs (EPUBCheck, MuPDF, calibre,
+# DAISY Ace) when it is missing: the README's second command sets up a
+# fresh machine for the tests; building never installs anything
 test: hbook build/unit build/regress build/spec
 	@sh tests/setup-deps.sh test
 	@sh tests/run.sh
@@ -75,13 +81,12 @@ bench: hbook
 # libFuzzer targets (clang): each runs FUZZ_SECONDS, seeded from
 # tests/fuzz/seeds-*; findings land in build/fuzz/ as crash-* files.
 FUZZ_SECONDS ?= 60
-FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
-	-fsanitize=fuzzer-no-link,address,undefined $$(pkg-config --cflags $(PKGS))
+FUZZ_CFLAGS = $(BASE) -g -O1 -fsanitize=fuzzer-no-link,address,undefined
 FUZZ_OBJS = $(SRCS:src/%.c=build/fuzz/%.o) build/fuzz/embedded.o \
 	build/fuzz/regress.o
 FUZZERS = build/fuzz/fuzz_markdown build/fuzz/fuzz_frontmatter build/fuzz/fuzz_links
 
-build/fuzz/%.o: src/%.c src/*.h build/deps.ok
+build/fuzz/%.o: src/%.c build/deps.ok
 	@mkdir -p build/fuzz
 	clang $(FUZZ_CFLAGS) -c -o $@ $<
 
@@ -89,7 +94,7 @@ build/fuzz/embedded.o: build/embedded.c
 	@mkdir -p build/fuzz
 	clang $(FUZZ_CFLAGS) -c -o $@ build/embedded.c
 
-build/fuzz/regress.o: tests/regress.c src/*.h
+build/fuzz/regress.o: tests/regress.c build/deps.ok
 	@mkdir -p build/fuzz
 	clang $(FUZZ_CFLAGS) -DREGRESS_NO_MAIN -Isrc -c -o $@ tests/regress.c
 
@@ -107,18 +112,17 @@ fuzz: $(FUZZERS)
 
 # The suite again with hbook and the test programs built with AddressSanitizer
 # and UndefinedBehaviorSanitizer (build/asan/), and hbook under valgrind.
-ASAN_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
-	-g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
-	-fno-sanitize-recover=undefined $$(pkg-config --cflags $(PKGS))
+ASAN_CFLAGS = $(BASE) $(WARN) -g -O1 -fno-omit-frame-pointer \
+	-fsanitize=address,undefined -fno-sanitize-recover=undefined
 ASAN_OBJS = $(SRCS:src/%.c=build/asan/%.o) build/asan/embedded.o
 
-build/asan/%.o: src/%.c src/*.h build/deps.ok
+build/asan/%.o: src/%.c build/deps.ok
 	@mkdir -p build/asan
 	$(CC) $(ASAN_CFLAGS) -c -o $@ $<
 
 build/asan/embedded.o: build/embedded.c
 	@mkdir -p build/asan
-	$(CC) $(ASAN_CFLAGS) -c -o $@ build/embedded.c
+	$(CC) $(BASE) -g -O1 -fsanitize=address,undefined -c -o $@ build/embedded.c
 
 build/asan/hbook: build/asan/main.o $(ASAN_OBJS)
 	$(CC) $(ASAN_CFLAGS) -o $@ build/asan/main.o $(ASAN_OBJS) $(LIBS)
@@ -141,8 +145,8 @@ test-asan: build/asan/hbook build/asan/unit build/asan/regress build/asan/spec
 		UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh
 
 test-valgrind: hbook
-	@command -v valgrind >/dev/null || (echo "installing valgrind with apt-get"; \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -q valgrind >/dev/null)
+	@command -v valgrind >/dev/null || { echo "make test-valgrind needs" \
+		"valgrind: apt-get install valgrind"; exit 1; }
 	valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
 		--soname-synonyms=somalloc='*mimalloc*' \
 		--suppressions=tests/valgrind.supp \
@@ -150,23 +154,25 @@ test-valgrind: hbook
 
 # Static checks: 0 findings wanted; each suppression says why where it is.
 lint: build/deps.ok build/embedded.c
-	@sh tests/setup-deps.sh lint
+	@sh tests/setup-deps.sh --check lint
 	cppcheck --enable=warning,style,performance,portability --std=c11 \
 		--inline-suppr --quiet --error-exitcode=1 -I src src/*.c
 	clang-tidy --quiet src/*.c -- -std=c11 -D_POSIX_C_SOURCE=200809L \
-		-D_DEFAULT_SOURCE $$(pkg-config --cflags $(PKGS))
+		-D_DEFAULT_SOURCE $$(pkg-config --cflags $(LINKED) $(LOADED))
 
 health.epub: hbook
 	./hbook export content -o health.epub
 
 install: hbook
-	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 		$(DESTDIR)$(PREFIX)/share/man/man5
-	cp hbook $(DESTDIR)$(PREFIX)/bin/hbook
-	cp man/hbook.1 $(DESTDIR)$(PREFIX)/share/man/man1/hbook.1
-	cp man/hbook.5 $(DESTDIR)$(PREFIX)/share/man/man5/hbook.5
+	install -m 755 hbook $(DESTDIR)$(PREFIX)/bin/hbook
+	install -m 644 man/hbook.1 $(DESTDIR)$(PREFIX)/share/man/man1/hbook.1
+	install -m 644 man/hbook.5 $(DESTDIR)$(PREFIX)/share/man/man5/hbook.5
 
 clean:
 	rm -rf build hbook health.epub
+
+-include $(wildcard build/*.d build/asan/*.d build/fuzz/*.d)
 
 .PHONY: all test test-asan test-valgrind lint regen bench fuzz install clean

@@ -4,13 +4,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "yaml.h"
+
 struct book *
 book_new(const char *root)
 {
 	struct book *b = xcalloc(1, sizeof(*b));
 
 	b->root = xstrdup(root);
-	b->pages_root = xstrdup(root);
 	return b;
 }
 
@@ -28,6 +29,32 @@ book_append_article(struct book *b, struct article *a)
 		b->arts = xrealloc(b->arts, b->capart * sizeof(*b->arts));
 	}
 	return b->arts[b->narts++] = a;
+}
+
+struct category *
+book_category(struct book *b, const char *key, const char *title)
+{
+	struct category *c;
+
+	for (size_t i = 0; i < b->ncats; i++)
+		if (strcmp(b->cats[i]->key, key) == 0)
+			return b->cats[i];
+	c = xcalloc(1, sizeof(*c));
+	c->key = xstrdup(key);
+	c->title = xstrdup(title);
+	b->cats = xrealloc(b->cats, (b->ncats + 1) * sizeof(*b->cats));
+	b->cats[b->ncats++] = c;
+	return c;
+}
+
+char *
+book_src(const struct book *b, const char *rel)
+{
+	char *pages = path_join(b->root, b->cfg.pages ? b->cfg.pages : "");
+	char *p = path_join(pages, rel);
+
+	free(pages);
+	return p;
 }
 
 void
@@ -56,46 +83,26 @@ article_free(struct article *a)
 	}
 	free(a->heads);
 	strmap_free(a->ids);
-	free(a->z.data);
 	free(a);
 }
 
-static void
+void
 category_free(struct category *c)
 {
 	free(c->key);
 	free(c->title);
 	free(c->description);
+	free(c->index);
+	free(c->src);
 	free(c->intro);
-	free(c->intro_src);
 	free(c->file);
 	free(c->arts);
-	free(c->xhtml);
 	free(c);
 }
 
-void
-book_free(struct book *b)
+static void
+config_release(struct config *c)
 {
-	struct config *c;
-
-	if (b == NULL)
-		return;
-	c = &b->cfg;
-	for (size_t i = 0; i < b->narts; i++)
-		article_free(b->arts[i]);
-	free(b->arts);
-	for (size_t i = 0; i < b->ncats; i++)
-		category_free(b->cats[i]);
-	free(b->cats);
-	for (size_t i = 0; i < b->nres; i++) {
-		free(b->res[i]->href);
-		free(b->res[i]->media_type);
-		free(b->res[i]->id);
-		free(b->res[i]->data);
-		free(b->res[i]);
-	}
-	free(b->res);
 	free(c->title);
 	free(c->subtitle);
 	free(c->publisher);
@@ -112,15 +119,43 @@ book_free(struct book *b)
 	strlist_free(&c->statics);
 	free(c->pages);
 	free(c->cover);
-	free(b->pages_root);
+	ydoc_free(c->doc);
+}
+
+void
+book_free(struct book *b)
+{
+	if (b == NULL)
+		return;
+	for (size_t i = 0; i < b->narts; i++)
+		article_free(b->arts[i]);
+	free(b->arts);
+	for (size_t i = 0; i < b->ncats; i++)
+		category_free(b->cats[i]);
+	free(b->cats);
+	for (size_t i = 0; i < b->ndocs; i++) {
+		struct doc *d = &b->docs[i];
+		free(d->href);
+		free(d->id);
+		free(d->bytes);
+		free(d->z.data);
+		for (size_t k = 0; k < d->npend; k++)
+			free(d->pend[k].frag);
+		free(d->pend);
+	}
+	free(b->docs);
+	for (size_t i = 0; i < b->nres; i++) {
+		free(b->res[i]->href);
+		free(b->res[i]->media_type);
+		free(b->res[i]->id);
+		free(b->res[i]->data);
+		free(b->res[i]);
+	}
+	free(b->res);
+	config_release(&b->cfg);
 	free(b->root);
 	free(b->identifier);
 	free(b->modified);
-	free(b->title_xhtml);
-	free(b->cover_xhtml);
-	free(b->topics_xhtml);
-	free(b->disclaimer_xhtml);
-	free(b->nav_xhtml);
 	free(b->ncx);
 	free(b->opf);
 	free(b->css);

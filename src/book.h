@@ -1,14 +1,21 @@
 /* book.h: the model every stage shares.
  *
- * scan.c and meta.c fill it from the content folder, order.c sorts it and
- * names its files, render.c adds each chapter's XHTML and headings, and
- * opf.c, nav.c and pack.c only read it.  book_free() releases all of it. */
+ * config.c and meta.c fill it from hbook.yaml and the content folder,
+ * order.c sorts it, spine.c plans the book's documents, render.c writes
+ * each page into its document, and nav.c, opf.c and pack.c only read it.
+ * Paths in the model are relative: an article's to the pages folder, a
+ * file's to the content folder; book_src() names them for diagnostics.
+ * book_free() releases all of it. */
 #ifndef HBOOK_BOOK_H
 #define HBOOK_BOOK_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util.h"
+
+struct ydoc;
+struct ynode;
 
 struct heading {
 	int level;               /* 2 for the sections the nav lists */
@@ -25,8 +32,8 @@ struct deflated {
 };
 
 struct article {
-	char *path;              /* relative to the content root: "sleep/naps.md" */
-	char *src;               /* as diagnostics name it: "content/sleep/naps.md" */
+	char *path;              /* in the pages folder: "sleep/naps.md" */
+	char *src;               /* as diagnostics name it: book_src() */
 	char *title;
 	char *description;
 	char *category;          /* front matter category, or NULL */
@@ -48,23 +55,21 @@ struct article {
 	struct heading *heads;
 	size_t nheads;
 	struct strmap *ids;      /* every id in the chapter, for fragments */
-	struct deflated z;       /* the chapter, deflated by its thread */
 };
 
 struct category {
 	char *key;               /* slug: "mental-health" */
 	char *title;
 	char *description;
+	char *index;             /* its _index.md in the pages folder, or NULL */
+	char *src;               /* book_src() of index */
 	char *intro;             /* Markdown from _index.md, or NULL */
-	char *intro_src;
 	int intro_line;
 	long weight;
 	int has_weight;
 	char *file;
 	struct article **arts;
 	size_t narts;
-	char *xhtml;
-	size_t xhtml_len;
 };
 
 struct resource {
@@ -82,35 +87,69 @@ struct config {
 	struct strlist authors;
 	struct strlist categories;   /* configured order, as written */
 	struct strlist statics;      /* folders site-absolute files may be in */
-	char *pages;                 /* folder of the pages, "" for the root */
+	char *pages;                 /* the pages' folder, normalised: "" for
+	                              * the content folder itself */
 	char *cover;                 /* cover: a JPEG or PNG in the folder */
 	int kramdown;                /* markdown: kramdown */
 	char *src;                   /* path of hbook.yaml, for diagnostics */
+	struct ydoc *doc;            /* hbook.yaml, which fields points into */
+	const struct ynode *fields;  /* the site's names for hbook's fields */
+};
+
+/* The book's documents, in reading order: the spine, and the contents. */
+enum doc_kind {
+	DOC_COVER,
+	DOC_TITLE,
+	DOC_DISCLAIMER,
+	DOC_SECTION,             /* a category's page */
+	DOC_ARTICLE,
+	DOC_TOPICS,
+	DOC_NAV                  /* nav.xhtml: last, and not linear */
+};
+
+/* A link into another article's section, made before every article's ids
+ * were known: the page's bytes hold a mark where its href goes. */
+struct pending {
+	const struct article *target;
+	char *frag;
+	int line;
+	size_t row;              /* its report row */
+};
+
+struct doc {
+	enum doc_kind kind;
+	char *href;              /* inside EPUB/: "text/sleep-naps.xhtml" */
+	char *id;                /* its manifest id */
+	const char *label;       /* its entry in the contents, or NULL */
+	int depth;               /* the entry's level, 0 the top */
+	int linear;
+	const char *properties;  /* the manifest item's, or NULL */
+	struct article *art;     /* DOC_ARTICLE */
+	struct category *cat;    /* DOC_SECTION */
+	char *bytes;             /* the page, written */
+	size_t len;
+	struct deflated z;       /* ... or deflated, by its thread */
+	struct pending *pend;    /* links whose href awaits other pages */
+	size_t npend;
 };
 
 struct book {
 	char *root;              /* the content folder as given */
-	char *pages_root;        /* where the articles are: root or root/pages */
 	struct config cfg;
 	struct article **arts;   /* in reading order once sorted */
 	size_t narts, capart;
 	struct category **cats;  /* in reading order once sorted */
 	size_t ncats;
+	struct doc *docs;        /* planned by spine_plan() */
+	size_t ndocs;
 	struct resource **res;
 	size_t nres;
 	char *identifier;        /* "urn:uuid:..." or the configured one */
 	char *modified;          /* CCYY-MM-DDThh:mm:ssZ */
 	long long modified_epoch;
-	char *title_xhtml, *disclaimer_xhtml, *nav_xhtml, *ncx, *opf;
-	size_t title_len, disclaimer_len, nav_len, ncx_len, opf_len;
 	struct resource *cover;  /* the cover image (also in res) */
-	char *cover_xhtml;       /* the cover page */
-	size_t cover_len;
-	char *topics_xhtml;      /* the index of tags, or NULL without tags */
-	size_t topics_len;
-	int has_topics;          /* there will be one: pages_plan() says */
-	char *css;
-	size_t css_len;
+	char *ncx, *opf, *css;
+	size_t ncx_len, opf_len, css_len;
 };
 
 struct book *book_new(const char *root);
@@ -119,5 +158,16 @@ struct article *book_add_article(struct book *b);
 /* Appends a, made elsewhere, to b's articles.  Returns a. */
 struct article *book_append_article(struct book *b, struct article *a);
 void article_free(struct article *a);
+void category_free(struct category *c);
+
+/* The category keyed key, made (titled title) when there is none yet.
+ * Articles without a folder or category go to BOOK_DEFAULT_CATEGORY. */
+#define BOOK_DEFAULT_CATEGORY "general"
+struct category *book_category(struct book *b, const char *key,
+    const char *title);
+
+/* The path diagnostics name a file in the pages folder by: the content
+ * folder, the pages folder and rel joined.  The caller frees it. */
+char *book_src(const struct book *b, const char *rel);
 
 #endif

@@ -15,11 +15,12 @@
 #include <libxml/tree.h>
 
 #include "diag.h"
+#include "dom.h"
 #include "drawlib.h"
+#include "images.h"
 #include "scan.h"
 #include "template.h"
 #include "text.h"
-#include "xhtml.h"
 
 #define COVER_W 1600
 #define COVER_H 2560
@@ -159,7 +160,7 @@ cover_svg(const char *svg, size_t len, const char *const *fields,
 	if (doc == NULL)
 		return NULL;
 	fill_all(xmlDocGetRootElement(doc), fields);
-	xml_dump(doc, 0, &out, outlen);
+	dom_write(doc, 0, &out, outlen);
 	return out;
 }
 
@@ -363,22 +364,15 @@ rasterize(const struct drawlib *d, const char *svg, size_t len, int level,
 	return (unsigned char *)buf_steal(&png);
 }
 
-static struct resource *
+/* Makes data (taken over) the book's cover image, of type type. */
+static void
 cover_resource(struct book *b, unsigned char *data, size_t len,
     const char *ext, const char *type)
 {
-	struct resource *r = xcalloc(1, sizeof(*r));
+	char *href = xasprintf("images/cover.%s", ext);
 
-	r->href = xasprintf("images/cover.%s", ext);
-	r->id = xstrdup("cover-image");
-	r->media_type = xstrdup(type);
-	r->data = data;
-	r->len = len;
-	sha1(data, len, r->sha);
-	b->res = xrealloc(b->res, (b->nres + 1) * sizeof(*b->res));
-	b->res[b->nres++] = r;
-	b->cover = r;
-	return r;
+	b->cover = images_add(b, data, len, type, href, "cover-image");
+	free(href);
 }
 
 /* A cover being drawn, perhaps in a thread of its own: started before
@@ -449,7 +443,7 @@ hand(struct cover_job *j, char *svg, size_t len)
 static int
 given_cover(struct book *b, const char *path)
 {
-	const unsigned char *d;
+	const char *type, *ext;
 	char *data;
 	size_t len;
 
@@ -457,18 +451,13 @@ given_cover(struct book *b, const char *path)
 		errx_at(path, 0, "cannot read the cover: %s", strerror(errno));
 		return -1;
 	}
-	d = (const unsigned char *)data;
-	if (len >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF) {
-		cover_resource(b, (unsigned char *)data, len, "jpg",
-		    "image/jpeg");
-	} else if (len >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0) {
-		cover_resource(b, (unsigned char *)data, len, "png",
-		    "image/png");
-	} else {
+	type = image_type((const unsigned char *)data, len, &ext);
+	if (type == NULL || (strcmp(ext, "jpg") != 0 && strcmp(ext, "png") != 0)) {
 		errx_at(path, 0, "the cover must be a JPEG or PNG image");
 		free(data);
 		return -1;
 	}
+	cover_resource(b, (unsigned char *)data, len, ext, type);
 	return 0;
 }
 

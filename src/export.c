@@ -2,28 +2,32 @@
  * line. */
 #include "export.h"
 
-#include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/resource.h>
 #include <time.h>
 
 #include "book.h"
+#include "config.h"
 #include "cover.h"
 #include "diag.h"
+#include "images.h"
 #include "links.h"
+#include "markdown.h"
 #include "meta.h"
 #include "nav.h"
 #include "opf.h"
 #include "order.h"
 #include "pack.h"
-#include "pages.h"
+#include "render.h"
+#include "report.h"
 #include "scan.h"
+#include "spine.h"
 #include "template.h"
-#include "xhtml.h"
+#include "text.h"
+#include "threads.h"
 
 static void
 list_book(const struct book *b)
@@ -46,39 +50,6 @@ list_book(const struct book *b)
 }
 
 static int
-lang_valid(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++) {
-		if (*s == '-' && n > 0)
-			n = 0;
-		else if (isalnum((unsigned char)*s) && ++n <= 8)
-			continue;
-		else
-			return 0;
-	}
-	return n > 0;
-}
-
-/* --lang: articles in another language go (those without one stay). */
-static void
-keep_language(struct book *b, const char *lang)
-{
-	size_t n = 0, len = strlen(lang);
-
-	for (size_t i = 0; i < b->narts; i++) {
-		struct article *a = b->arts[i];
-		if (a->lang == NULL || (strncasecmp(a->lang, lang, len) == 0 &&
-		    (a->lang[len] == '\0' || a->lang[len] == '-')))
-			b->arts[n++] = a;
-		else
-			article_free(a);
-	}
-	b->narts = n;
-}
-
-static int
 res_cmp(const void *x, const void *y)
 {
 	return strcmp((*(struct resource *const *)x)->href,
@@ -90,38 +61,44 @@ static int
 output_is_input(const char *out, const struct book *b, const struct scan *s)
 {
 	char rout[PATH_MAX], rin[PATH_MAX];
+	char *pages = path_join(b->root, b->cfg.pages);
 	size_t n;
 	int same = 0;
 
-	if (realpath(out, rout) == NULL)
+	if (realpath(out, rout) == NULL) {
+		free(pages);
 		return 0;     /* does not exist yet */
-	if (b->cfg.src && realpath(b->cfg.src, rin) && strcmp(rin, rout) == 0)
+	}
+	if (b->cfg.src && realpath(b->cfg.src, rin) && strcmp(rin, rout) == 0) {
+		free(pages);
 		return 1;
+	}
 	/* an article is inside the pages' folder: a book outside it is
 	 * none of them, and a thousand realpath() calls are saved */
-	if (realpath(b->pages_root, rin) == NULL)
+	if (realpath(pages, rin) == NULL) {
+		free(pages);
 		return 0;
+	}
+	free(pages);
 	n = strlen(rin);
 	if (n > 1 && (strncmp(rin, rout, n) != 0 || rout[n] != '/'))
 		return 0;
 	for (size_t i = 0; i < s->articles.n && !same; i++) {
-		char *p = path_join(b->pages_root, s->articles.v[i]);
+		char *p = book_src(b, s->articles.v[i]);
 		same = realpath(p, rin) != NULL && strcmp(rin, rout) == 0;
 		free(p);
 	}
 	return same;
 }
 
-/* After the chapters, two rounds of work side by side, each part
- * writing its own field of the book: toc.ncx, nav.xhtml and the book's
- * own pages, longest first (toc.ncx takes as long as the other two: one
- * thread makes it while another makes the rest), then package.opf, which
- * lists the images the pages found.  Both contents at once cost 25 MB
- * more at 10,000 articles, and saved a fifth of the stage. */
+/* After the articles, one round of work side by side, each part writing
+ * its own document: toc.ncx, nav.xhtml and the book's own pages, longest
+ * first (toc.ncx takes as long as the other two: one thread makes it while
+ * another makes the rest); package.opf follows, listing the pictures the
+ * pages found. */
 struct late {
-	struct book *b;
-	struct links *l;
-	const struct page_opts *po;
+	const struct render *r;
+	const size_t *front;     /* the book's own pages, by spine place */
 	int failed;              /* atomic */
 };
 
@@ -132,10 +109,10 @@ contents_and_pages(void *arg, size_t i, int worker)
 
 	(void)worker;
 	if (i == 0)
-		ncx_build(x->b);
+		ncx_build(x->r->book);
 	else if (i == 1)
-		nav_build(x->b);
-	else if (pages_front(x->b, x->l, x->po, i - 2) < 0)
+		nav_build(x->r->book);
+	else if (render_front(x->r, x->front[i - 2]) < 0)
 		__atomic_store_n(&x->failed, 1, __ATOMIC_RELAXED);
 }
 
@@ -197,14 +174,36 @@ totals(const struct export_opts *o, double t0)
 	    ru.ru_maxrss / 1024);
 }
 
+/* The pages after the articles: contents, the book's own pages, then the
+ * package document.  Returns 0, or -1 after an error diagnostic. */
+static int
+late_pages(const struct render *r)
+{
+	struct book *b = r->book;
+	struct late x = {r, NULL, 0};
+	size_t n;
+
+	x.front = render_front_list(b, &n);
+	threads_each(r->jobs, 2 + n, contents_and_pages, &x);
+	free((void *)x.front);
+	if (x.failed)
+		return -1;
+	/* pictures were found in whatever order the threads met them */
+	if (b->nres)
+		qsort(b->res, b->nres, sizeof(*b->res), res_cmp);
+	opf_build(b);
+	return 0;
+}
+
 int
 export_run(const struct export_opts *o)
 {
 	struct scan s;
 	struct book *b;
 	struct links *l = NULL;
-	struct page_opts po = {o->templates, o->smart, 0, o->jobs, o->level,
-	    o->kobo};
+	struct images *im = NULL;
+	struct report *rep = NULL;
+	struct render r;
 	struct cover_job *cover = NULL;
 	int rc = -1, ok;
 	double t = now(), t0 = t;
@@ -224,25 +223,11 @@ export_run(const struct export_opts *o)
 		goto out;
 	if (o->output != NULL)
 		cover = cover_begin(b, o->cover, o->level, o->jobs > 1);
-	if (b->cfg.pages != NULL) {
-		char *norm = path_normalize(b->cfg.pages);
-		if (norm == NULL) {
-			errx_at(b->cfg.src, 0, "pages: %s is outside the content "
-			    "folder", b->cfg.pages);
-			free(norm);
-			goto out;
-		}
-		free(b->cfg.pages);
-		b->cfg.pages = norm;
-	}
-	free(b->pages_root);
-	b->pages_root = b->cfg.pages && b->cfg.pages[0] ?
-	    path_join(o->content, b->cfg.pages) : xstrdup(o->content);
 	if (o->lang != NULL) {
 		free(b->cfg.language);
 		b->cfg.language = xstrdup(o->lang);
 	}
-	if (scan_root(b->pages_root, &s) < 0)
+	if (scan_root(b->root, b->cfg.pages, &s) < 0)
 		goto out;
 	if (o->output != NULL && output_is_input(o->output, b, &s)) {
 		errx_at(o->output, 0, "is one of the content folder's files: "
@@ -252,23 +237,35 @@ export_run(const struct export_opts *o)
 	stage(o, "scan", &t);
 	articles_load(b, &s.articles, o->jobs);
 	if (o->lang != NULL)
-		keep_language(b, o->lang);
+		articles_keep_language(b, o->lang);
 	if (b->narts == 0) {
 		errx_at(o->content, 0, "no articles to export (all drafts or "
 		    "unreadable)");
 		goto out;
 	}
-	book_order(b, &s);
-	po.kramdown = b->cfg.kramdown;
+	categories_load(b, &s.indexes);
+	book_order(b);
+	spine_plan(b, o->output != NULL);
 	stage(o, "read", &t);
-	l = links_new(b);
+	l = links_new(b, &s);
+	im = images_new(b);
+	rep = o->report ? report_new() : NULL;
 	stage(o, "links", &t);
 	if (stylesheet_load(o->css, &b->css, &b->css_len) < 0)
 		goto out;
 	/* the cover is drawn while the chapters render */
 	if (cover != NULL && cover_start(b, cover, o->cover, o->templates) < 0)
 		goto out;
-	ok = pages_articles(b, l, &po) == 0;
+	r.book = b;
+	r.links = l;
+	r.images = im;
+	r.report = rep;
+	r.templates = o->templates;
+	r.smart = o->smart;
+	r.kobo = o->kobo;
+	r.jobs = o->jobs;
+	r.level = o->level;
+	ok = render_articles(&r) == 0;
 	if (o->timings)
 		fprintf(stderr, "hbook: timing: %-8s %7.3f s (the threads' time, "
 		    "within render)\n", "parse", md_parse_seconds());
@@ -276,20 +273,10 @@ export_run(const struct export_opts *o)
 	if (cover != NULL && cover_finish(b, cover) < 0)
 		ok = 0;
 	cover = NULL;
-	if (!ok)
+	if (!ok || late_pages(&r) < 0)
 		goto out;
-	{
-		struct late x = {b, l, &po, 0};
-		threads_each(o->jobs, 2 + pages_plan(b), contents_and_pages, &x);
-		if (x.failed)
-			goto out;
-	}
-	/* images were found in whatever order the threads met them */
-	if (b->nres)
-		qsort(b->res, b->nres, sizeof(*b->res), res_cmp);
-	opf_build(b);
 	stage(o, "pages", &t);
-	if (o->report != NULL && links_report(l, o->report) < 0)
+	if (rep != NULL && report_write(rep, o->report) < 0)
 		goto out;
 	if (o->output == NULL) {
 		list_book(b);
@@ -298,6 +285,8 @@ export_run(const struct export_opts *o)
 	}
 	if (diag_errors() > 0)
 		goto out;      /* --strict: warnings stop the export */
+	images_free(im);
+	im = NULL;
 	{
 		struct leftovers left = {&b, &l, &s};
 		rc = pack_write(b, o->output, o->level, o->jobs, free_book,
@@ -307,10 +296,11 @@ export_run(const struct export_opts *o)
 out:
 	if (cover != NULL)
 		cover_finish(NULL, cover);
+	images_free(im);
+	report_free(rep);
 	links_free(l);
 	book_free(b);
 	scan_free(&s);
-	config_free();
 	template_free();
 	totals(o, t0);
 	return rc;

@@ -20,7 +20,7 @@
 #include <string.h>
 
 #include "diag.h"
-#include "xhtml.h"
+#include "page.h"
 
 struct tag {
 	const char *start, *end;     /* the whole tag in the source */
@@ -188,19 +188,11 @@ line_of(const char *start, const char *at, int line0)
 }
 
 static void
-warn_tag(struct chapter *ch, const char *name, int line)
+warn_tag(struct page *pg, const char *name, int line)
 {
-	char *key;
-
-	if (ch == NULL)
-		return;
-	key = xasprintf("tag\n%s", name);
-	if (strmap_get(ch->warned, key) == NULL) {
-		strmap_put(ch->warned, key, (void *)1);
-		warnx_at(ch->src, line, "template tag '%s' removed (hbook "
-		    "cannot run it); what it encloses is kept", name);
-	}
-	free(key);
+	if (pg != NULL)
+		page_warn_once(pg, "tag", name, line, "template tag '%s' removed "
+		    "(hbook cannot run it); what it encloses is kept");
 }
 
 /* The next tag named name (closing or not) after s; NULL when none. */
@@ -226,7 +218,7 @@ is_variable(const char *name, const char *const *names)
 }
 
 char *
-generators_expand(const char *md, size_t len, struct chapter *ch, int line0,
+generators_expand(const char *md, size_t len, struct page *pg, int line0,
     size_t *outlen)
 {
 	static const char *const base_vars[] = {"site.baseurl", "site.url",
@@ -259,7 +251,7 @@ generators_expand(const char *md, size_t len, struct chapter *ch, int line0,
 			if (s + 1 < end && (s[1] == '{' || s[1] == '%')) {
 				/* an opener that never closes: it goes too */
 				buf_add(&out, copied, (size_t)(s - copied));
-				warn_tag(ch, s[1] == '{' ? "{{" : "{%",
+				warn_tag(pg, s[1] == '{' ? "{{" : "{%",
 				    line_of(md, s, line0));
 				copied = s = s + 2;
 				continue;
@@ -283,7 +275,7 @@ generators_expand(const char *md, size_t len, struct chapter *ch, int line0,
 			size_t n = strcspn(t.name, "|");
 			snprintf(var, sizeof(var), "%.*s", (int)n, t.name);
 			if (!is_variable(var, base_vars))
-				warn_tag(ch, var, line);
+				warn_tag(pg, var, line);
 			continue;
 		}
 		if (strcmp(t.name, "raw") == 0 || strcmp(t.name, "comment") == 0) {
@@ -348,7 +340,7 @@ generators_expand(const char *md, size_t len, struct chapter *ch, int line0,
 			/* branches of an if: the if itself was reported */
 			if (strcmp(name, "else") && strcmp(name, "elsif") &&
 			    strcmp(name, "when"))
-				warn_tag(ch, name[0] ? name : "{{", line);
+				warn_tag(pg, name[0] ? name : "{{", line);
 		}
 	}
 	buf_add(&out, copied, (size_t)(end - copied));

@@ -5,12 +5,12 @@
 
 #include <stddef.h>
 
-struct chapter;
+struct page;
 
 /* Returns md with the template syntax done (the caller frees it, *outlen
- * its length), or NULL when md has none.  Warnings go to ch's file, with
- * lines counted from line0; ch may be NULL for silence. */
-char *generators_expand(const char *md, size_t len, struct chapter *ch,
+ * its length), or NULL when md has none.  Warnings go to pg's file, with
+ * lines counted from line0; pg may be NULL for silence. */
+char *generators_expand(const char *md, size_t len, struct page *pg,
     int line0, size_t *outlen);
 
 #endif

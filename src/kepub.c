@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "xhtml.h"
 
 struct count {
 	int para, sentence;

@@ -1,54 +1,26 @@
-/* links.c: resolves links and images against the link table. */
+/* links.c: the link table, and the resolvers that answer from it. */
 #include "links.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
 #include <libxml/uri.h>
-#include <pthread.h>
 
-#include "diag.h"
 #include "scan.h"
 #include "text.h"
-#include "xhtml.h"
 
-/* A link into another chapter's section, written before that chapter's
- * ids were known: checked by links_finish(). */
-struct pending {
-	size_t order;            /* the linking chapter's place in the book */
-	struct article *target;
-	char *frag;              /* as written */
-	char *id;                /* the id the href used */
-	const char *src;
-	int line;
-};
-
-struct row {                     /* a line of --report */
-	size_t order, seq;       /* chapter, then place in it: the sort key */
-	const char *src;
-	int line;
-	const char *kind;
-	char *target, *outcome;
-};
+/* The file index's values: a file of the site, or a symbolic link that
+ * leaves the content folder (named, never read). */
+static const char file_here, file_outside;
 
 struct links {
-	struct book *book;
+	const char *base_url;
+	const char *pages;       /* the pages folder in the content folder */
 	struct strmap *paths;    /* "sleep/naps" -> article */
 	struct strmap *slugs;    /* "naps" -> article */
-	struct strmap *images;   /* SHA-1 hex -> resource */
-	struct strmap *inside;   /* content path -> &yes or &no */
-	struct strmap *files;    /* content path -> resource, once read */
-	struct pending *pend;
-	size_t npend, cappend;
-	struct strlist statics;  /* folders site-absolute images may be in */
-	struct row *rows;
-	size_t nrows, caprows;
-	pthread_mutex_t lock;    /* rows, pend, the maps of files, b->res */
-	int final;               /* every chapter's ids are known */
+	struct strmap *files;    /* content path -> &file_here, &file_outside */
+	struct strlist statics;  /* folders site-absolute files may be in */
 };
 
 /* "sleep/naps.md", "sleep/naps/index.md", "/sleep/naps/" and
@@ -57,17 +29,14 @@ struct links {
 static char *
 path_key(const char *p)
 {
-	char *s = xstrdup(p), *norm;
-	size_t n;
 	static const char *const exts[] = {".md", ".markdown", ".html",
 	    ".htm", ".xhtml", NULL};
+	char *norm;
+	size_t n;
 
-	while (s[0] == '/') {
-		memmove(s, s + 1, strlen(s));
-	}
-	norm = path_normalize(s);
-	free(s);
-	if (norm == NULL)
+	while (p[0] == '/')
+		p++;
+	if ((norm = path_normalize(p)) == NULL)
 		return NULL;
 	for (int i = 0; exts[i]; i++)
 		if (str_ends(norm, exts[i])) {
@@ -94,30 +63,25 @@ unescape(const char *s)
 }
 
 static void
-add_path(struct links *l, const char *p, struct article *a)
+add_path(struct links *l, const char *p, const struct article *a)
 {
 	char *k = path_key(p);
 
 	/* "" is the site's home page, index.md at the root */
 	if (k != NULL)
-		strmap_put(l->paths, k, a);
+		strmap_put(l->paths, k, (void *)a);
 	free(k);
 }
 
-static char *site_file(struct links *l, const char *dir, const char *path,
-    int *outside);
-
 struct links *
-links_new(struct book *b)
+links_new(const struct book *b, const struct scan *s)
 {
 	struct links *l = xcalloc(1, sizeof(*l));
 
-	l->book = b;
-	pthread_mutex_init(&l->lock, NULL);
+	l->base_url = b->cfg.base_url;
+	l->pages = b->cfg.pages ? b->cfg.pages : "";
 	l->paths = strmap_new();
 	l->slugs = strmap_new();
-	l->images = strmap_new();
-	l->inside = strmap_new();
 	l->files = strmap_new();
 	if (b->cfg.statics.n) {
 		for (size_t i = 0; i < b->cfg.statics.n; i++)
@@ -127,8 +91,12 @@ links_new(struct book *b)
 		strlist_add(&l->statics, "assets");
 		strlist_add(&l->statics, "public");
 	}
+	for (size_t i = 0; s != NULL && i < s->files.n; i++)
+		strmap_put(l->files, s->files.v[i], (void *)&file_here);
+	for (size_t i = 0; s != NULL && i < s->outside.n; i++)
+		strmap_put(l->files, s->outside.v[i], (void *)&file_outside);
 	for (size_t i = 0; i < b->narts; i++) {
-		struct article *a = b->arts[i];
+		const struct article *a = b->arts[i];
 		char *stem = file_stem(a->path), *dir = path_dir(a->path);
 		char *jekyll = path_join(dir, stem);
 
@@ -136,8 +104,8 @@ links_new(struct book *b)
 		add_path(l, jekyll, a);
 		for (size_t j = 0; j < a->aliases.n; j++)
 			add_path(l, a->aliases.v[j], a);
-		strmap_put(l->slugs, a->slug, a);
-		strmap_put(l->slugs, stem, a);
+		strmap_put(l->slugs, a->slug, (void *)a);
+		strmap_put(l->slugs, stem, (void *)a);
 		free(jekyll);
 		free(dir);
 		free(stem);
@@ -152,101 +120,18 @@ links_free(struct links *l)
 		return;
 	strmap_free(l->paths);
 	strmap_free(l->slugs);
-	strmap_free(l->images);
-	strmap_free(l->inside);
 	strmap_free(l->files);
-	for (size_t i = 0; i < l->npend; i++) {
-		free(l->pend[i].frag);
-		free(l->pend[i].id);
-	}
-	free(l->pend);
-	pthread_mutex_destroy(&l->lock);
-	for (size_t i = 0; i < l->nrows; i++) {
-		free(l->rows[i].target);
-		free(l->rows[i].outcome);
-	}
-	free(l->rows);
 	strlist_free(&l->statics);
 	free(l);
 }
 
 void
-links_note(struct links *l, size_t order, const char *src, int line,
-    const char *kind, const char *target, const char *outcome)
+link_clear(struct link *k)
 {
-	struct row *r;
-	static _Thread_local size_t seq;
-
-	if (l == NULL)
-		return;
-	pthread_mutex_lock(&l->lock);
-	if (l->nrows == l->caprows) {
-		l->caprows = l->caprows ? l->caprows * 2 : 256;
-		l->rows = xrealloc(l->rows, l->caprows * sizeof(*l->rows));
-	}
-	r = &l->rows[l->nrows++];
-	r->order = order;
-	r->seq = seq++;
-	r->src = src;
-	r->line = line;
-	r->kind = kind;
-	r->target = xstrdup(target);
-	r->outcome = xstrdup(outcome);
-	pthread_mutex_unlock(&l->lock);
-}
-
-void
-links_forget(struct links *l, size_t order)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < l->nrows; i++) {
-		if (l->rows[i].order == order) {
-			free(l->rows[i].target);
-			free(l->rows[i].outcome);
-		} else {
-			l->rows[n++] = l->rows[i];
-		}
-	}
-	l->nrows = n;
-}
-
-static int
-row_cmp(const void *x, const void *y)
-{
-	const struct row *a = x, *b = y;
-
-	if (a->order != b->order)
-		return a->order < b->order ? -1 : 1;
-	return a->seq < b->seq ? -1 : a->seq > b->seq;
-}
-
-int
-links_report(struct links *l, const char *path)
-{
-	FILE *f = fopen(path, "w");
-
-	if (l->nrows)
-		qsort(l->rows, l->nrows, sizeof(*l->rows), row_cmp);
-	if (f == NULL) {
-		errx_at(path, 0, "cannot write the report: %s", strerror(errno));
-		return -1;
-	}
-	fputs("article\tline\tkind\ttarget\toutcome\n", f);
-	for (size_t i = 0; i < l->nrows; i++) {
-		const struct row *r = &l->rows[i];
-		/* tabs and line breaks would break the table */
-		for (char *c = r->target; *c; c++)
-			if (*c == '\t' || *c == '\n' || *c == '\r')
-				*c = ' ';
-		fprintf(f, "%s\t%d\t%s\t%s\t%s\n", r->src, r->line, r->kind,
-		    r->target, r->outcome);
-	}
-	if (fclose(f) != 0) {
-		errx_at(path, 0, "cannot write the report: %s", strerror(errno));
-		return -1;
-	}
-	return 0;
+	free(k->frag);
+	free(k->href);
+	free(k->what);
+	memset(k, 0, sizeof(*k));
 }
 
 /* Removes template syntax a site generator would have filled in:
@@ -273,6 +158,25 @@ strip_template(const char *url)
 	return xstrdup(end + 2);
 }
 
+/* Whether url is an address under base_url; *path is then where its path
+ * on the site starts: the "/" after the host ("https://site.example/a/b"
+ * -> "/a/b"), or the end for the site itself.  A longer host that merely
+ * starts the same ("https://site.example.org") is another site. */
+static int
+under_base(const char *base, const char *url, size_t *path)
+{
+	size_t n;
+
+	if (base == NULL || (n = strlen(base)) == 0 || !str_starts(url, base))
+		return 0;
+	if (base[n - 1] == '/') {
+		*path = n - 1;
+		return 1;
+	}
+	*path = n;
+	return url[n] == '\0' || url[n] == '/';
+}
+
 /* The URL scheme ("http"), lowercased into buf, or "" when relative. */
 static const char *
 scheme(const char *url, char *buf, size_t size)
@@ -292,10 +196,8 @@ scheme(const char *url, char *buf, size_t size)
 	return buf;
 }
 
-/* A URL as an href EPUBCheck accepts: spaces and other characters URLs
- * cannot hold are percent-encoded.  NULL when it still does not parse. */
-static char *
-clean_url(const char *url)
+char *
+url_clean(const char *url)
 {
 	struct buf b = {0};
 	xmlURIPtr uri;
@@ -353,27 +255,26 @@ valid_host(const char *url)
 	return 1;
 }
 
-static int
-warn_once(struct chapter *ch, const char *kind, const char *what, int line,
-    const char *fmt)
+/* url as a web link's href, or NULL when it is not a valid address. */
+static char *
+web_href(const char *url)
 {
-	char *key = xasprintf("%s\n%s", kind, what);
-	int first = strmap_get(ch->warned, key) == NULL;
+	char *href = url_clean(url);
 
-	if (first) {
-		strmap_put(ch->warned, key, (void *)1);
-		warnx_at(ch->src, line, fmt, what);
+	if (href != NULL && !valid_host(href)) {
+		free(href);
+		href = NULL;
 	}
-	free(key);
-	return first;
+	return href;
 }
 
 /* The article for a site path or a relative path, trying the forms sites
  * use: the path itself, then its last segment as a slug. */
-static struct article *
-find_path(struct links *l, const char *dir, const char *path, int absolute)
+static const struct article *
+find_path(const struct links *l, const char *dir, const char *path,
+    int absolute)
 {
-	struct article *a = NULL;
+	const struct article *a = NULL;
 	char *joined = absolute ? xstrdup(path) : path_join(dir, path);
 	char *k = path_key(joined);
 
@@ -387,9 +288,8 @@ find_path(struct links *l, const char *dir, const char *path, int absolute)
 		free(k2);
 	}
 	if (a == NULL && k != NULL && k[0]) {
-		char *stem;
 		const char *last = strrchr(k, '/') ? strrchr(k, '/') + 1 : k;
-		stem = file_stem(last);
+		char *stem = file_stem(last);
 		a = strmap_get(l->slugs, last);
 		if (a == NULL)
 			a = strmap_get(l->slugs, stem);
@@ -400,36 +300,32 @@ find_path(struct links *l, const char *dir, const char *path, int absolute)
 	return a;
 }
 
-struct article *
-links_find(struct links *l, const struct article *from, const char *ref)
+const struct article *
+links_find(const struct links *l, const char *dir, const char *ref)
 {
-	char *url = strip_template(ref), *dir, *path;
-	const char *base = l->book->cfg.base_url, *p = url;
-	struct article *a;
+	char *url = strip_template(ref), *path;
+	const char *p = url;
+	const struct article *a;
 	char sch[16];
+	size_t off;
 
-	if (base != NULL && str_starts(p, base))
-		p += strlen(base);
+	if (under_base(l->base_url, url, &off))
+		p = url + off;
 	else if (scheme(p, sch, sizeof(sch))[0]) {
 		free(url);
 		return NULL;
 	}
 	path = xstrndup(p, strcspn(p, "?#"));
-	dir = from ? path_dir(from->path) : xstrdup("");
 	a = strmap_get(l->slugs, path);
 	if (a == NULL)
 		a = find_path(l, dir, path, path[0] == '/');
 	free(path);
-	free(dir);
 	free(url);
 	return a;
 }
 
-/* The id a fragment names in a chapter with these ids: the fragment
- * itself, else its slug (sites link "#Dosage Guide" to "dosage-guide");
- * NULL when neither is there.  The caller frees it. */
-static char *
-choose_id(struct strmap *ids, const char *frag)
+char *
+links_choose_id(const struct strmap *ids, const char *frag)
 {
 	char *id;
 
@@ -442,342 +338,25 @@ choose_id(struct strmap *ids, const char *frag)
 	return NULL;
 }
 
-/* The link into target's section frag.  Once every chapter is written its
- * ids decide; before, the fragment (or its slug) is written and checked
- * later by links_finish(), which has the chapter written again if it was
- * wrong. */
-static void
-link_fragment(struct chapter *ch, xmlNode *a, struct article *t,
-    const char *frag, int line)
-{
-	struct links *l = ch->links;
-	char *id, *href;
-
-	if (l->final) {
-		id = choose_id(t->ids, frag);
-	} else {
-		id = id_valid(frag) ? xstrdup(frag) : make_id(frag);
-		pthread_mutex_lock(&l->lock);
-		if (l->npend == l->cappend) {
-			l->cappend = l->cappend ? l->cappend * 2 : 64;
-			l->pend = xrealloc(l->pend, l->cappend * sizeof(*l->pend));
-		}
-		l->pend[l->npend].order = ch->order;
-		l->pend[l->npend].target = t;
-		l->pend[l->npend].frag = xstrdup(frag);
-		l->pend[l->npend].id = xstrdup(id);
-		l->pend[l->npend].src = ch->src;
-		l->pend[l->npend].line = line;
-		l->npend++;
-		pthread_mutex_unlock(&l->lock);
-	}
-	href = id ? xasprintf("%s#%s", t->file, id) : xstrdup(t->file);
-	set_attr(a, "href", href);
-	free(href);
-	free(id);
-}
-
-int
-links_href(struct chapter *ch, const char *raw, int line, xmlNode *a)
-{
-	struct links *l = ch->links;
-	char *url = strip_template(raw), *path = NULL, *frag = NULL, *href;
-	const char *base = l ? l->book->cfg.base_url : NULL, *p = url, *s;
-	char sch[16];
-	struct article *t;
-	int rc = 0, absolute;
-	const char *why = "not in the book";
-	int fallback = 0;
-
-	s = scheme(p, sch, sizeof(sch));
-	if (base != NULL && str_starts(p, base) &&
-	    (p[strlen(base)] == '\0' || p[strlen(base)] == '/' ||
-	    base[strlen(base) - 1] == '/')) {
-		p += strlen(base);
-		if (p[-1] == '/')
-			p--;
-		s = "";
-	}
-	if (s[0]) {
-		if (strcmp(s, "http") && strcmp(s, "https") && strcmp(s, "mailto") &&
-		    strcmp(s, "tel") && strcmp(s, "ftp")) {
-			warn_once(ch, "scheme", url, line,
-			    "link removed: '%s' is not a web address");
-			why = "not a web address";
-			rc = -1;
-		} else if ((href = clean_url(p)) == NULL || !valid_host(href)) {
-			free(href);
-			warn_once(ch, "url", url, line, "link removed: '%s' is "
-			    "not a valid address");
-			why = "not a valid address";
-			rc = -1;
-		} else {
-			xmlSetProp(a, BAD_CAST "href", BAD_CAST href);
-			free(href);
-		}
-		goto out;
-	}
-	if (p[0] == '/' && p[1] == '/') {
-		/* protocol-relative: the web */
-		char *full = xasprintf("https:%s", p);
-		if ((href = clean_url(full)) != NULL && valid_host(href)) {
-			xmlSetProp(a, BAD_CAST "href", BAD_CAST href);
-			free(href);
-		} else {
-			free(href);
-			rc = -1;
-		}
-		free(full);
-		goto out;
-	}
-	if (p[0] == '@' && p[1] == '/')
-		p++;          /* Zola: "@/x.md" is x.md from the content root */
-	{
-		size_t n = strcspn(p, "?#");
-		char *enc = xstrndup(p, n);
-		path = unescape(enc);
-		free(enc);
-		if (p[n] == '?')
-			n += strcspn(p + n, "#");
-		if (p[n] == '#')
-			frag = unescape(p + n + 1);
-	}
-	if (l == NULL) {
-		/* no book: fixtures keep what was written */
-		if ((href = clean_url(url)) != NULL) {
-			xmlSetProp(a, BAD_CAST "href", BAD_CAST href);
-			free(href);
-		}
-		goto out;
-	}
-	if (path[0] == '\0') {
-		if (frag == NULL || frag[0] == '\0') {
-			rc = -1;
-			goto out;
-		}
-		/* within this page: checked when the page is complete */
-		xmlSetProp(a, BAD_CAST "href", BAD_CAST "#");
-		xmlSetProp(a, BAD_CAST "data-hbook-frag", BAD_CAST frag);
-		ch->local = xrealloc(ch->local, (ch->nlocal + 1) *
-		    sizeof(*ch->local));
-		ch->local[ch->nlocal++] = a;
-		goto out;
-	}
-	absolute = path[0] == '/';
-	t = find_path(l, ch->dir ? ch->dir : "", path, absolute);
-	if (t != NULL) {
-		if (frag != NULL && frag[0])
-			link_fragment(ch, a, t, frag, line);
-		else
-			xmlSetProp(a, BAD_CAST "href", BAD_CAST t->file);
-		goto out;
-	}
-	{
-		/* a file of the site that is not an article: a PDF, a form */
-		int outside;
-		char *joined = absolute ? xstrdup(path + 1) :
-		    path_join(ch->dir ? ch->dir : "", path);
-		char *norm = path_normalize(joined);
-		char *file = site_file(l, ch->dir ? ch->dir : "", path, &outside);
-		int exists = file != NULL;
-		char *site = absolute ? xstrdup(path) : norm ?
-		    xasprintf("/%s", norm) : NULL;
-
-		free(file);
-		if (base != NULL && site != NULL && (absolute || exists)) {
-			fallback = 1;
-			char *web = xasprintf("%.*s%s", (int)(strlen(base) -
-			    (base[strlen(base) - 1] == '/')), base, site);
-			if ((href = clean_url(web)) != NULL) {
-				xmlSetProp(a, BAD_CAST "href", BAD_CAST href);
-				free(href);
-			} else {
-				rc = -1;
-			}
-			free(web);
-		} else {
-			why = exists ? "a file that is not an article" :
-			    "a page not in the book";
-			warn_once(ch, "page", path, line, exists ?
-			    "link to '%s', a file that is not an article, "
-			    "written as text (set base_url to link to the site)" :
-			    "link to '%s', a page not in the book, written as "
-			    "text");
-			rc = -1;
-		}
-		free(site);
-		free(norm);
-		free(joined);
-	}
-out:
-	if (l != NULL) {
-		xmlChar *h = rc < 0 ? NULL : xmlGetProp(a, BAD_CAST "href");
-		char *outcome;
-
-		if (rc < 0)
-			outcome = xasprintf("text: %s", why);
-		else if (h != NULL && fallback)
-			outcome = xasprintf("web link, not in the book: %s", h);
-		else if (h != NULL && strchr((const char *)h, ':') != NULL)
-			outcome = xasprintf("web link: %s", h);
-		else if (h != NULL && h[0] == '#')
-			outcome = xstrdup("in the book: this page");
-		else
-			outcome = xasprintf("in the book: %s", h ? (char *)h : "");
-		links_note(l, ch->order, ch->src, line, "link", raw, outcome);
-		free(outcome);
-		xmlFree(h);
-	}
-	free(path);
-	free(frag);
-	free(url);
-	return rc;
-}
-
-static void
-set_fragment(xmlNode *a, struct strmap *ids, const char *file,
-    const char *frag, const char *src, int line)
-{
-	char *id = choose_id(ids, frag), *href;
-
-	if (id == NULL) {
-		warnx_at(src, line, "link to '#%s': no such section in %s; "
-		    "it points at the page", frag, file[0] ? file : "the page");
-		href = xstrdup(file);
-	} else {
-		href = xasprintf("%s#%s", file, id);
-	}
-	set_attr(a, "href", href);
-	free(href);
-	free(id);
-}
-
-void
-links_check_local(struct chapter *ch)
-{
-	for (size_t i = 0; i < ch->nlocal; i++) {
-		xmlNode *a = ch->local[i];
-		xmlChar *frag = xmlGetProp(a, BAD_CAST "data-hbook-frag");
-
-		xmlUnsetProp(a, BAD_CAST "data-hbook-frag");
-		set_fragment(a, ch->ids, ch->file ? ch->file : "",
-		    (const char *)frag, ch->src, 0);
-		xmlFree(frag);
-	}
-	ch->nlocal = 0;
-}
-
+/* Whether the file index has path: 1 a file of the site, -1 a link out of
+ * the content folder, 0 neither. */
 static int
-pend_cmp(const void *x, const void *y)
+has_file(const struct links *l, const char *path)
 {
-	const struct pending *a = x, *b = y;
+	const void *v = strmap_get(l->files, path);
 
-	if (a->order != b->order)
-		return a->order < b->order ? -1 : 1;
-	return a->line - b->line;
+	return v == &file_here ? 1 : v == &file_outside ? -1 : 0;
 }
 
-size_t
-links_finish(struct links *l, size_t **redo)
-{
-	size_t n = 0;
-
-	if (l->npend)
-		qsort(l->pend, l->npend, sizeof(*l->pend), pend_cmp);
-	*redo = xcalloc(l->npend + 1, sizeof(**redo));
-	for (size_t i = 0; i < l->npend; i++) {
-		struct pending *p = &l->pend[i];
-		char *id = choose_id(p->target->ids, p->frag);
-
-		if (id == NULL)
-			warnx_at(p->src, p->line, "link to '#%s': no such section "
-			    "in %s; it points at the page", p->frag,
-			    p->target->file);
-		if ((id == NULL || strcmp(id, p->id) != 0) &&
-		    (n == 0 || (*redo)[n - 1] != p->order))
-			(*redo)[n++] = p->order;
-		free(id);
-	}
-	l->final = 1;
-	return n;
-}
-
-/* ---- files of the site ---- */
-
-/* Whether rel names a symbolic link (that path_inside() refused). */
-static int
-access_link(const char *root, const char *rel)
-{
-	char *full = path_join(root, rel);
-	struct stat st;
-	int link = lstat(full, &st) == 0 && S_ISLNK(st.st_mode);
-
-	free(full);
-	return link;
-}
-
-static const char *
-sniff(const unsigned char *d, size_t n, const char **ext)
-{
-	size_t i = 0;
-
-	if (n >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0)
-		return *ext = "png", "image/png";
-	if (n >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF)
-		return *ext = "jpg", "image/jpeg";
-	if (n >= 6 && (memcmp(d, "GIF87a", 6) == 0 ||
-	    memcmp(d, "GIF89a", 6) == 0))
-		return *ext = "gif", "image/gif";
-	if (n >= 12 && memcmp(d, "RIFF", 4) == 0 && memcmp(d + 8, "WEBP", 4) == 0)
-		return *ext = "webp", "image/webp";
-	if (n >= 3 && memcmp(d, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
-	while (i < n && isspace(d[i]))
-		i++;
-	if (i < n && d[i] == '<') {
-		/* SVG: XML whose root is <svg> */
-		size_t lim = n < 4096 ? n : 4096;
-		/* cppcheck-suppress knownConditionTrueFalse ; it loses track of
-		 * n here: lim is up to 4096 */
-		for (size_t k = i; k + 4 <= lim; k++)
-			if (memcmp(d + k, "<svg", 4) == 0)
-				return *ext = "svg", "image/svg+xml";
-	}
-	return NULL;
-}
-
-
-/* path_inside(), remembered: pages name the same images again and
- * again (a logo, an icon), and each answer walks two paths through
- * realpath(), a system call per folder. */
-static int
-inside(struct links *l, const char *rel)
-{
-	static const char yes, no;
-	const void *v;
-
-	pthread_mutex_lock(&l->lock);
-	v = strmap_get(l->inside, rel);
-	pthread_mutex_unlock(&l->lock);
-	if (v == NULL) {
-		v = path_inside(l->book->root, rel) ? &yes : &no;
-		pthread_mutex_lock(&l->lock);
-		strmap_put(l->inside, rel, (void *)v);
-		pthread_mutex_unlock(&l->lock);
-	}
-	return v == &yes;
-}
-
-/* The path (relative to the content folder) of the file a link or image
- * names, or NULL.  Relative paths start from the page's folder in the
- * pages folder; site paths ("/img/x.png") from the pages folder, the
- * content folder, then each static folder.  Paths that leave the content
- * folder set *outside and are never looked at further. */
+/* The path (relative to the content folder) of the file of the site a
+ * link or picture names, or NULL.  Relative paths start from the page's
+ * folder in the pages folder; site paths ("/img/x.png") from the pages
+ * folder, the content folder, then each static folder.  Paths that leave
+ * the content folder set *outside. */
 static char *
-site_file(struct links *l, const char *dir, const char *path, int *outside)
+site_file(const struct links *l, const char *dir, const char *path,
+    int *outside)
 {
-	const struct book *b = l->book;
-	const char *pages = b->cfg.pages ? b->cfg.pages : "";
 	char *found = NULL, *n;
 
 	*outside = 0;
@@ -789,10 +368,10 @@ site_file(struct links *l, const char *dir, const char *path, int *outside)
 			return NULL;
 		}
 		for (size_t i = 0; found == NULL && i < l->statics.n + 2; i++) {
-			const char *base = i == 0 ? pages : i == 1 ? "" :
+			const char *base = i == 0 ? l->pages : i == 1 ? "" :
 			    l->statics.v[i - 2];
 			char *c = path_join(base, n);
-			if (inside(l, c))
+			if (has_file(l, c) > 0)
 				found = c;
 			else
 				free(c);
@@ -805,10 +384,10 @@ site_file(struct links *l, const char *dir, const char *path, int *outside)
 			*outside = 1;
 			return NULL;
 		}
-		pj = path_join(pages, n);
-		if (n[0] && inside(l, pj))
+		pj = path_join(l->pages, n);
+		if (n[0] && has_file(l, pj) > 0)
 			found = xstrdup(pj);
-		else if (access_link(b->root, pj))
+		else if (has_file(l, pj) < 0)
 			*outside = 1;
 		free(pj);
 	}
@@ -816,129 +395,156 @@ site_file(struct links *l, const char *dir, const char *path, int *outside)
 	return found;
 }
 
-/* ---- images ---- */
-
-char *
-links_image(struct chapter *ch, const char *raw, int line)
+/* A link to a file of the site that is no page of the book. */
+static void
+resolve_file(const struct links *l, const char *dir, const char *path,
+    struct link *out)
 {
-	struct links *l = ch->links;
-	struct book *b;
-	char *url, *path = NULL, *found = NULL, *rel = NULL;
-	const char *type, *ext, *base;
-	char sch[16], hex[41];
-	unsigned char *data = NULL;
-	size_t len;
-	struct resource *r;
-	int outside = 0;
-	const char *why = "not found";
+	int absolute = path[0] == '/', outside;
+	char *joined = absolute ? xstrdup(path + 1) : path_join(dir, path);
+	char *norm = path_normalize(joined);
+	char *file = site_file(l, dir, path, &outside);
+	int exists = file != NULL;
+	char *site = absolute ? xstrdup(path) : norm ?
+	    xasprintf("/%s", norm) : NULL;
 
-	if (l == NULL)
-		return clean_url(raw);
-	b = l->book;
-	base = b->cfg.base_url;
-	url = strip_template(raw);
-	if (base != NULL && str_starts(url, base)) {
-		char *site = xasprintf("/%s", url + strlen(base) +
-		    (url[strlen(base)] == '/'));
-		free(url);
-		url = site;
+	if (l->base_url != NULL && site != NULL && (absolute || exists)) {
+		/* on the site, as the web has it */
+		size_t n = strlen(l->base_url);
+		char *web = xasprintf("%.*s%s", (int)(n - (l->base_url[n - 1] ==
+		    '/')), l->base_url, site);
+		out->href = url_clean(web);
+		out->kind = out->href ? LINK_WEB : LINK_TEXT;
+		out->off_book = 1;
+		free(web);
+	} else {
+		out->kind = LINK_TEXT;
+		out->why = exists ? "a file that is not an article" :
+		    "a page not in the book";
+		out->warning = exists ? "link to '%s', a file that is not an "
+		    "article, written as text (set base_url to link to the "
+		    "site)" : "link to '%s', a page not in the book, written "
+		    "as text";
+		out->warn_kind = "page";
+		out->what = xstrdup(path);
 	}
-	if (scheme(url, sch, sizeof(sch))[0] || str_starts(url, "//")) {
-		warn_once(ch, "image", url, line, "remote image not embedded: "
-		    "%s (its alt text stands in)");
-		links_note(l, ch->order, ch->src, line, "image", raw,
-		    "alt text: remote");
-		free(url);
-		return NULL;
+	free(site);
+	free(file);
+	free(norm);
+	free(joined);
+}
+
+/* A link whose scheme is s ("http", "mailto"): the web, if allowed. */
+static void
+resolve_scheme(const char *s, const char *url, const char *p,
+    struct link *out)
+{
+	out->kind = LINK_TEXT;
+	out->warn_kind = "scheme";
+	out->what = xstrdup(url);
+	if (strcmp(s, "http") && strcmp(s, "https") && strcmp(s, "mailto") &&
+	    strcmp(s, "tel") && strcmp(s, "ftp")) {
+		out->why = "not a web address";
+		out->warning = "link removed: '%s' is not a web address";
+	} else if ((out->href = web_href(p)) == NULL) {
+		out->why = "not a valid address";
+		out->warning = "link removed: '%s' is not a valid address";
+		out->warn_kind = "url";
+	} else {
+		out->kind = LINK_WEB;
+		free(out->what);
+		out->what = NULL;
+		out->warn_kind = NULL;
 	}
+}
+
+void
+links_resolve(const struct links *l, const char *dir, const char *raw,
+    struct link *out)
+{
+	char *url = strip_template(raw), *path;
+	const char *p = url, *s;
+	char sch[16];
+	size_t n;
+
+	memset(out, 0, sizeof(*out));
+	out->why = "not in the book";
+	s = scheme(p, sch, sizeof(sch));
+	if (under_base(l ? l->base_url : NULL, url, &n)) {
+		p = url + n;
+		s = "";
+	}
+	if (s[0]) {
+		resolve_scheme(s, url, p, out);
+		free(url);
+		return;
+	}
+	if (p[0] == '/' && p[1] == '/') {
+		/* protocol-relative: the web */
+		char *full = xasprintf("https:%s", p);
+		out->href = web_href(full);
+		out->kind = out->href ? LINK_WEB : LINK_TEXT;
+		free(full);
+		free(url);
+		return;
+	}
+	if (p[0] == '@' && p[1] == '/')
+		p++;          /* Zola: "@/x.md" is x.md from the content root */
+	n = strcspn(p, "?#");
 	{
-		char *enc = xstrndup(url, strcspn(url, "?#"));
+		char *enc = xstrndup(p, n);
 		path = unescape(enc);
 		free(enc);
 	}
-	if (path[0] == '\0') {
-		free(path);
-		free(url);
-		return NULL;
+	if (p[n] == '?')
+		n += strcspn(p + n, "#");
+	if (p[n] == '#')
+		out->frag = unescape(p + n + 1);
+	if (l == NULL) {
+		/* no book: fixtures keep what was written */
+		out->kind = LINK_WEB;
+		out->href = url_clean(url);
+	} else if (path[0] == '\0') {
+		out->kind = out->frag && out->frag[0] ? LINK_HERE : LINK_TEXT;
+	} else if ((out->target = find_path(l, dir, path,
+	    path[0] == '/')) != NULL) {
+		out->kind = out->frag && out->frag[0] ? LINK_SECTION : LINK_PAGE;
+	} else {
+		resolve_file(l, dir, path, out);
 	}
-	found = site_file(l, ch->dir ? ch->dir : "", path, &outside);
-	if (outside) {
-		why = "outside the content folder";
-		warn_once(ch, "image", path, line, "image outside the content "
-		    "folder not read: %s (its alt text stands in)");
-		goto out;
-	}
-	if (found == NULL) {
-		warn_once(ch, "image", path, line, "image not found in the "
-		    "content folder: %s (its alt text stands in)");
-		goto out;
-	}
-	/* read once however many pages show it */
-	pthread_mutex_lock(&l->lock);
-	r = strmap_get(l->files, found);
-	pthread_mutex_unlock(&l->lock);
-	if (r != NULL) {
-		rel = xasprintf("../%s", r->href);
-		goto out;
-	}
-	{
-		char *full = path_join(b->root, found);
-		int rc = file_read(full, (char **)&data, &len);
-		free(full);
-		if (rc < 0) {
-			why = "cannot be read";
-			warn_once(ch, "image", path, line, "cannot read image "
-			    "%s (its alt text stands in)");
-			goto out;
-		}
-	}
-	if ((type = sniff(data, len, &ext)) == NULL) {
-		why = "not a PNG, JPEG, GIF or SVG image";
-		warn_once(ch, "image", path, line, "not a PNG, JPEG, GIF or "
-		    "SVG image: %s (its alt text stands in)");
-		goto out;
-	}
-	if (strcmp(ext, "webp") == 0) {
-		why = "WebP, left out";
-		warn_once(ch, "image", path, line, "WebP image left out: %s "
-		    "(many e-readers cannot show WebP; convert it to PNG or "
-		    "JPEG)");
-		goto out;
-	}
-	{
-		unsigned char sha[20];
-		sha1(data, len, sha);
-		for (int i = 0; i < 20; i++)
-			snprintf(hex + 2 * i, 3, "%02x", sha[i]);
-		pthread_mutex_lock(&l->lock);
-		r = strmap_get(l->images, hex);
-		if (r == NULL) {
-			r = xcalloc(1, sizeof(*r));
-			memcpy(r->sha, sha, 20);
-			r->href = xasprintf("images/%.16s.%s", hex, ext);
-			r->id = xasprintf("img-%.16s", hex);
-			r->media_type = xstrdup(type);
-			r->data = data;
-			r->len = len;
-			data = NULL;
-			b->res = xrealloc(b->res, (b->nres + 1) * sizeof(*b->res));
-			b->res[b->nres++] = r;
-			strmap_put(l->images, hex, r);
-		}
-		strmap_put(l->files, found, r);
-		pthread_mutex_unlock(&l->lock);
-	}
-	rel = xasprintf("../%s", r->href);
-out:
-	{
-		char *outcome = rel ? xasprintf("embedded: %s", rel + 3) :
-		    xasprintf("alt text: %s", why);
-		links_note(l, ch->order, ch->src, line, "image", raw, outcome);
-		free(outcome);
-	}
-	free(data);
-	free(found);
 	free(path);
 	free(url);
-	return rel;
+}
+
+void
+links_picture(const struct links *l, const char *dir, const char *raw,
+    struct picture *out)
+{
+	char *url = strip_template(raw);
+	const char *p = url;
+	char sch[16];
+	size_t off;
+	int outside, site;
+
+	memset(out, 0, sizeof(*out));
+	if ((site = under_base(l->base_url, url, &off)) != 0)
+		p = url[off] == '\0' ? "/" : url + off;
+	if ((!site && scheme(p, sch, sizeof(sch))[0]) || str_starts(p, "//")) {
+		out->kind = PICTURE_REMOTE;
+		out->name = url;
+		return;
+	}
+	{
+		char *enc = xstrndup(p, strcspn(p, "?#"));
+		out->name = unescape(enc);
+		free(enc);
+	}
+	free(url);
+	if (out->name[0] == '\0') {
+		out->kind = PICTURE_NONE;
+		return;
+	}
+	out->file = site_file(l, dir, out->name, &outside);
+	out->kind = out->file ? PICTURE_FILE : outside ? PICTURE_OUTSIDE :
+	    PICTURE_MISSING;
 }

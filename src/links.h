@@ -1,60 +1,84 @@
-/* links.h: the link table, and where every link and image goes.
+/* links.h: the link table, and where each link and picture goes.
  *
- * Before any chapter is written, links_new() maps every way the site
- * refers to an article (paths with or without .md, page bundles,
- * site-absolute paths, base_url URLs, slugs, Jekyll post names, aliases)
- * onto the article.  Images are embedded once each, found by path inside
- * the content folder and typed by their bytes. */
+ * links_new() maps every way the site names a page (paths with or without
+ * .md, page bundles, site-absolute paths, base_url URLs, slugs, Jekyll post
+ * names, aliases) onto its article, and keeps the list of the site's other
+ * files that the scan found.  The resolvers below answer from those tables
+ * alone: they read no file, write nothing and print nothing; what they
+ * return says what became of the URL and why.  The page that owns the
+ * element sets its attributes (page.c). */
 #ifndef HBOOK_LINKS_H
 #define HBOOK_LINKS_H
 
-#include <libxml/tree.h>
-
 #include "book.h"
 
-struct chapter;
 struct links;
+struct scan;
 
-/* The caller frees the table with links_free(). */
-struct links *links_new(struct book *b);
+/* The table for b's articles and the files s found; the caller frees it
+ * with links_free().  b's articles must stay as they are while it lives. */
+struct links *links_new(const struct book *b, const struct scan *s);
 void links_free(struct links *l);
 
-/* Sets a's href for url as written in the chapter.  Returns 0, or -1 when
- * the link cannot be kept (a diagnostic says why): write its text only. */
-int links_href(struct chapter *ch, const char *url, int line, xmlNode *a);
+enum link_kind {
+	LINK_PAGE,               /* another page of the book: target */
+	LINK_SECTION,            /* a section of another page: target, frag */
+	LINK_HERE,               /* a section of this page: frag */
+	LINK_WEB,                /* a web address: href */
+	LINK_TEXT                /* nowhere: the link's text stays */
+};
 
-/* The href of the embedded image for url, relative to the chapter, or NULL
- * (with a warning) when it cannot be embedded: write its alt text.  The
- * caller frees it. */
-char *links_image(struct chapter *ch, const char *url, int line);
+/* What a URL resolves to.  Strings are owned: link_clear() frees them. */
+struct link {
+	enum link_kind kind;
+	const struct article *target;
+	char *frag;              /* decoded, as written */
+	char *href;              /* LINK_WEB: a valid URI */
+	int off_book;            /* LINK_WEB: a site page not in the book */
+	const char *why;         /* LINK_TEXT: why, for the report */
+	const char *warning;     /* printf format with one %s, or NULL */
+	const char *warn_kind;   /* warnings are given once per kind and what */
+	char *what;              /* what the warning names */
+};
+
+/* Resolves url, written in a page whose folder (relative to the pages
+ * folder) is dir.  With l NULL (a fixture, no book) links keep their URL. */
+void links_resolve(const struct links *l, const char *dir, const char *url,
+    struct link *out);
+void link_clear(struct link *k);
 
 /* The article ref names ("zinc", "../nutrition/zinc.md", a URL), seen from
- * article from; NULL when there is none. */
-struct article *links_find(struct links *l, const struct article *from,
+ * the folder dir; NULL when there is none. */
+const struct article *links_find(const struct links *l, const char *dir,
     const char *ref);
 
-/* Adds a row to the report: what became of a link or image, in the
- * chapter at place order in the book.  Safe from several threads. */
-void links_note(struct links *l, size_t order, const char *src, int line,
-    const char *kind, const char *target, const char *outcome);
-/* Drops the rows of the chapter at order (it is written again). */
-void links_forget(struct links *l, size_t order);
+enum picture_kind {
+	PICTURE_FILE,            /* a file of the site: path */
+	PICTURE_REMOTE,          /* on the web: never fetched */
+	PICTURE_OUTSIDE,         /* leaves the content folder: never read */
+	PICTURE_MISSING,         /* not among the site's files */
+	PICTURE_NONE             /* an empty address */
+};
 
-/* Writes the report (--report) as tab-separated rows, in reading order:
- * article, line, kind, target, outcome.  Returns 0, or -1 after an error
- * diagnostic. */
-int links_report(struct links *l, const char *path);
+struct picture {
+	enum picture_kind kind;
+	char *file;              /* FILE: relative to the content folder */
+	char *name;              /* the address as warnings name it */
+};
 
-/* Checks the fragments of links within the chapter once it is complete:
- * a missing one points at the page itself, with a warning. */
-void links_check_local(struct chapter *ch);
+/* Finds the file a picture's url names, from a page in folder dir.  The
+ * caller frees out->file and out->name. */
+void links_picture(const struct links *l, const char *dir, const char *url,
+    struct picture *out);
 
-/* Once every chapter is written: checks the links into other chapters'
- * sections (warning about missing ones, in reading order) and lists in
- * *redo (the caller frees it) the places of the chapters whose links
- * guessed an id wrong; returns how many.  From then on links are written
- * with every chapter's ids known: those chapters are to be written again.
- * links_href() and links_image() are safe from several threads. */
-size_t links_finish(struct links *l, size_t **redo);
+/* url as an href EPUBCheck accepts (spaces and the characters URLs cannot
+ * hold percent-encoded), or NULL when it is still not a URI.  The caller
+ * frees it. */
+char *url_clean(const char *url);
+
+/* The id frag names among ids: frag itself, else its slug (sites link
+ * "#Dosage Guide" to "dosage-guide"); NULL when neither is there.  The
+ * caller frees it. */
+char *links_choose_id(const struct strmap *ids, const char *frag);
 
 #endif

@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "export.h"
 #include "pack.h"
+#include "threads.h"
 
 /* The libdeflate level without --compress, chosen by measurement (make
  * bench): level 1 deflates the chapters 2.2 times as fast as level 6, and

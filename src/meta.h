@@ -1,4 +1,5 @@
-/* meta.h: front matter and hbook.yaml, read into the book model. */
+/* meta.h: the reading stage: articles and their front matter, titles, and
+ * the categories' _index.md, read into the model. */
 #ifndef HBOOK_META_H
 #define HBOOK_META_H
 
@@ -6,40 +7,22 @@
 
 #include "book.h"
 
-/* Where the front matter of text ends.  Front matter is a YAML mapping
- * between a first line "---" and a closing "---" or "..." line; a UTF-8 BOM,
- * CRLF line ends and trailing blanks on the fences are tolerated.  Sets
- * *yaml and *ylen to the YAML text (NULL when there is none), *body to the rest
- * and *body_line to the body's first line.  Returns 0, or -1 when the front
- * matter is never closed. */
-int frontmatter_split(const char *text, size_t len, const char **yaml,
-    size_t *ylen, const char **body, int *body_line);
-
-/* Reads file, or hbook.yaml in root when file is NULL and there is one.
- * Returns 0, or -1 after an error diagnostic. */
-int config_load(struct book *b, const char *file);
-
-/* The same from text in memory (for the fuzz targets). */
-int config_from_text(struct book *b, const char *text, size_t len);
-
-/* Releases what config_load() keeps for article_load(). */
-void config_free(void);
-
-/* Reads the articles (paths relative to the root) into b, in that order,
- * with jobs threads; drafts and unreadable files are skipped (a
- * diagnostic says which), and the diagnostics come in the paths' order. */
+/* Reads the articles (paths in the pages folder) into b, in that order,
+ * with jobs threads; drafts and unreadable files are skipped (a diagnostic
+ * says which), and the diagnostics come in the paths' order.  An article
+ * without a title takes its first level-1 heading's, else its name's. */
 void articles_load(struct book *b, const struct strlist *paths, int jobs);
 
-/* The same from text in memory: path is only named, not read. */
+/* The same from text in memory: path is only named, not read.  Returns 1
+ * when the article was added, 0 when it was skipped. */
 int article_from_text(struct book *b, const char *path, const char *text,
     size_t len);
 
-/* Reads an article's Markdown again (render_article() frees it once the
- * chapter is written; the few chapters written twice need it back).
- * Returns 0, or -1 when the file cannot be read any more. */
-int article_reload_body(struct article *a);
+/* Keeps the articles in language lang (and those without one). */
+void articles_keep_language(struct book *b, const char *lang);
 
-/* Reads a category folder's _index.md into its category. */
-void category_load_index(struct book *b, struct category *c, const char *path);
+/* Reads each category folder's _index.md (paths in the pages folder) into
+ * a category of b: its title, description, weight and introduction. */
+void categories_load(struct book *b, const struct strlist *indexes);
 
 #endif

@@ -4,11 +4,12 @@
 #include "nav.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <libxml/tree.h>
 
-#include "pages.h"
-#include "xhtml.h"
+#include "dom.h"
+#include "spine.h"
 
 #define XHTML_NS "http://www.w3.org/1999/xhtml"
 #define EPUB_NS "http://www.idpf.org/2007/ops"
@@ -24,6 +25,50 @@ nav_item(xmlNode *ol, const char *href, const char *label)
 	return li;
 }
 
+/* The contents' entries: each document with a label at its depth, and
+ * an article's sections below it. */
+static void
+nav_toc(const struct book *b, xmlNode *top)
+{
+	xmlNode *ol[4] = {top, NULL, NULL, NULL}, *li[3] = {NULL, NULL, NULL};
+	int deepest = 0;         /* an entry goes at most one below the last */
+
+	for (size_t i = 0; i < b->ndocs; i++) {
+		const struct doc *d = &b->docs[i];
+		int k = d->depth < deepest ? d->depth : deepest;
+
+		if (d->label == NULL)
+			continue;
+		if (k > 0 && ol[k] == NULL)
+			ol[k] = el_new(li[k - 1], "ol");
+		li[k] = nav_item(ol[k], d->href, d->label);
+		ol[k + 1] = NULL;
+		deepest = k < 2 ? k + 1 : 2;
+		for (size_t h = 0; d->art != NULL && h < d->art->nheads; h++) {
+			const struct heading *s = &d->art->heads[h];
+			char *href;
+
+			if (s->text[0] == '\0')
+				continue;
+			if (ol[k + 1] == NULL)
+				ol[k + 1] = el_new(li[k], "ol");
+			href = xasprintf("%s#%s", d->href, s->id);
+			nav_item(ol[k + 1], href, s->text);
+			free(href);
+		}
+	}
+}
+
+/* A landmark: an entry of type to href. */
+static void
+landmark(xmlNode *ol, xmlNs *epub, const char *href, const char *label,
+    const char *type)
+{
+	xmlNode *li = nav_item(ol, href, label);
+
+	xmlSetNsProp(li->children, epub, BAD_CAST "type", BAD_CAST type);
+}
+
 void
 nav_build(struct book *b)
 {
@@ -31,7 +76,11 @@ nav_build(struct book *b)
 	xmlNode *html = xmlNewNode(NULL, BAD_CAST "html"), *head, *body, *nav;
 	xmlNode *ol, *h, *link;
 	xmlNs *epub;
-	const char *first = b->ncats ? b->cats[0]->file : "title.xhtml";
+	const struct doc *first = spine_find(b, DOC_SECTION);
+	const struct doc *title = spine_find(b, DOC_TITLE);
+	const struct doc *cover = spine_find(b, DOC_COVER);
+	const struct doc *topics = spine_find(b, DOC_TOPICS);
+	struct doc *self = spine_find(b, DOC_NAV);
 
 	xmlDocSetRootElement(doc, html);
 	xmlCreateIntSubset(doc, BAD_CAST "html", NULL, NULL);
@@ -55,39 +104,7 @@ nav_build(struct book *b)
 	xmlSetProp(nav, BAD_CAST "id", BAD_CAST "toc");
 	h = el_new(nav, "h1");
 	append_text(h, "Contents", 8);
-	ol = el_new(nav, "ol");
-	if (b->cfg.disclaimer != NULL)
-		nav_item(ol, "text/disclaimer.xhtml", "Medical disclaimer");
-	for (size_t i = 0; i < b->ncats; i++) {
-		const struct category *c = b->cats[i];
-		char *href = xasprintf("text/%s", c->file);
-		xmlNode *li = nav_item(ol, href, c->title), *ol2;
-
-		free(href);
-		ol2 = el_new(li, "ol");
-		for (size_t j = 0; j < c->narts; j++) {
-			const struct article *a = c->arts[j];
-			char *ah = xasprintf("text/%s", a->file);
-			xmlNode *li2 = nav_item(ol2, ah, a->title), *ol3 = NULL;
-
-			free(ah);
-			for (size_t k = 0; k < a->nheads; k++) {
-				char *sh = xasprintf("text/%s#%s", a->file,
-				    a->heads[k].id);
-				if (a->heads[k].text[0] == '\0') {
-					free(sh);
-					continue;
-				}
-				if (ol3 == NULL)
-					ol3 = el_new(li2, "ol");
-				nav_item(ol3, sh, a->heads[k].text);
-				free(sh);
-			}
-		}
-	}
-
-	if (b->has_topics)
-		nav_item(ol, "text/topics.xhtml", "Topics");
+	nav_toc(b, el_new(nav, "ol"));
 
 	nav = el_new(body, "nav");
 	xmlSetNsProp(nav, epub, BAD_CAST "type", BAD_CAST "landmarks");
@@ -95,41 +112,25 @@ nav_build(struct book *b)
 	h = el_new(nav, "h2");
 	append_text(h, "Landmarks", 9);
 	ol = el_new(nav, "ol");
-	if (b->cover != NULL) {
-		xmlNode *li = nav_item(ol, "text/cover.xhtml", "Cover");
-		xmlSetNsProp(li->children, epub, BAD_CAST "type", BAD_CAST "cover");
-	}
-	{
-		xmlNode *li = nav_item(ol, "nav.xhtml#toc", "Contents");
-		xmlSetNsProp(li->children, epub, BAD_CAST "type",
-		    BAD_CAST "toc");
-		li = nav_item(ol, "text/title.xhtml", "Title page");
-		xmlSetNsProp(li->children, epub, BAD_CAST "type",
-		    BAD_CAST "titlepage");
-		{
-			char *href = xasprintf("text/%s", first);
-			li = nav_item(ol, href, "Start reading");
-			free(href);
-		}
-		xmlSetNsProp(li->children, epub, BAD_CAST "type",
-		    BAD_CAST "bodymatter");
-		if (b->has_topics) {
-			li = nav_item(ol, "text/topics.xhtml", "Topics");
-			xmlSetNsProp(li->children, epub, BAD_CAST "type",
-			    BAD_CAST "index");
-		}
-	}
-	xhtml_serialize(doc, &b->nav_xhtml, &b->nav_len);
+	if (cover != NULL)
+		landmark(ol, epub, cover->href, "Cover", "cover");
+	landmark(ol, epub, "nav.xhtml#toc", "Contents", "toc");
+	landmark(ol, epub, title->href, "Title page", "titlepage");
+	landmark(ol, epub, first ? first->href : title->href, "Start reading",
+	    "bodymatter");
+	if (topics != NULL)
+		landmark(ol, epub, topics->href, "Topics", "index");
+	dom_write(doc, DOM_XHTML, &self->bytes, &self->len);
 }
 
-/* A navPoint for text/file (#frag), numbered *order.  The NCX has one for
+/* A navPoint for href (#frag), numbered *order.  The NCX has one for
  * every heading of every article (60,000 for 10,000 articles) and takes
  * as long to make as the rest of the book's own pages, so nothing is
  * printed: the id is "np-" and the play order's digits, and the source
  * is made in src, a buffer reused for every point. */
 static xmlNode *
 ncx_point(xmlNode *parent, struct buf *src, int *order, const char *label,
-    const char *file, const char *frag)
+    const char *href, const char *frag)
 {
 	xmlNode *np = xmlNewChild(parent, NULL, BAD_CAST "navPoint", NULL);
 	xmlNode *nl;
@@ -142,8 +143,7 @@ ncx_point(xmlNode *parent, struct buf *src, int *order, const char *label,
 	while ((n /= 10) > 0);
 	memcpy(digits - 3, "np-", 3);
 	src->len = 0;
-	buf_adds(src, "text/");
-	buf_adds(src, file);
+	buf_adds(src, href);
 	if (frag != NULL) {
 		buf_addc(src, '#');
 		buf_adds(src, frag);
@@ -162,7 +162,8 @@ ncx_build(struct book *b)
 {
 	xmlDoc *doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNode *root = xmlNewNode(NULL, BAD_CAST "ncx"), *head, *map, *m;
-	int order = 1, depth = 1;
+	xmlNode *parent[4];
+	int order = 1, depth = 1, deepest = 0;
 	char num[16];
 	struct buf o = {0};
 
@@ -171,11 +172,12 @@ ncx_build(struct book *b)
 	xmlSetProp(root, BAD_CAST "version", BAD_CAST "2005-1");
 	xmlSetNsProp(root, xmlSearchNsByHref(doc, root, XML_XML_NAMESPACE),
 	    BAD_CAST "lang", BAD_CAST b->cfg.language);
-	for (size_t i = 0; i < b->narts; i++)
-		if (b->arts[i]->nheads)
-			depth = 3;
-	if (depth == 1 && b->ncats)
-		depth = 2;
+	for (size_t i = 0; i < b->ndocs; i++) {
+		const struct doc *d = &b->docs[i];
+		int k = d->label ? d->depth + 1 + (d->art && d->art->nheads) : 0;
+		if (k > depth)
+			depth = k;
+	}
 	head = xmlNewChild(root, NULL, BAD_CAST "head", NULL);
 	m = xmlNewChild(head, NULL, BAD_CAST "meta", NULL);
 	xmlSetProp(m, BAD_CAST "name", BAD_CAST "dtb:uid");
@@ -193,28 +195,24 @@ ncx_build(struct book *b)
 	xmlNewTextChild(xmlNewChild(root, NULL, BAD_CAST "docTitle", NULL),
 	    NULL, BAD_CAST "text", BAD_CAST b->cfg.title);
 	map = xmlNewChild(root, NULL, BAD_CAST "navMap", NULL);
-	if (b->cfg.disclaimer != NULL)
-		ncx_point(map, &o, &order, "Medical disclaimer",
-		    "disclaimer.xhtml", NULL);
-	for (size_t i = 0; i < b->ncats; i++) {
-		const struct category *c = b->cats[i];
-		xmlNode *cp = ncx_point(map, &o, &order, c->title, c->file, NULL);
+	parent[0] = map;
+	for (size_t i = 0; i < b->ndocs; i++) {
+		const struct doc *d = &b->docs[i];
+		int k = d->depth < deepest ? d->depth : deepest;
+		xmlNode *np;
 
-		for (size_t j = 0; j < c->narts; j++) {
-			const struct article *a = c->arts[j];
-			xmlNode *ap = ncx_point(cp, &o, &order, a->title, a->file,
-			    NULL);
-
-			for (size_t k = 0; k < a->nheads; k++)
-				if (a->heads[k].text[0] != '\0')
-					ncx_point(ap, &o, &order, a->heads[k].text,
-					    a->file, a->heads[k].id);
-		}
+		if (d->label == NULL)
+			continue;
+		np = ncx_point(parent[k], &o, &order, d->label, d->href, NULL);
+		parent[k + 1] = np;
+		deepest = k < 2 ? k + 1 : 2;
+		for (size_t h = 0; d->art != NULL && h < d->art->nheads; h++)
+			if (d->art->heads[h].text[0] != '\0')
+				ncx_point(np, &o, &order, d->art->heads[h].text,
+				    d->href, d->art->heads[h].id);
 	}
-	if (b->has_topics)
-		ncx_point(map, &o, &order, "Topics", "topics.xhtml", NULL);
 	/* not indented: 6,000 entries deep in a big book would be half
 	 * spaces */
-	xml_dump(doc, 0, &b->ncx, &b->ncx_len);
+	dom_write(doc, 0, &b->ncx, &b->ncx_len);
 	buf_free(&o);
 }

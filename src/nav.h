@@ -1,12 +1,12 @@
-/* nav.h: nav.xhtml and toc.ncx from the model. */
+/* nav.h: nav.xhtml and toc.ncx, from the book's list of documents. */
 #ifndef HBOOK_NAV_H
 #define HBOOK_NAV_H
 
 #include "book.h"
 
-/* Set b->nav_xhtml and b->ncx.  Call after the pages are written: they
- * need each article's sections.  Each writes only its own field, so the
- * two (and opf_build()) can run at once. */
+/* Writes nav.xhtml into its document, and b->ncx.  Call after the articles
+ * are written: the contents list each one's sections.  Each writes only
+ * its own field, so the two run at once, beside the book's own pages. */
 void nav_build(struct book *b);
 void ncx_build(struct book *b);
 

@@ -6,8 +6,9 @@
 #include <string.h>
 #include <libxml/tree.h>
 
+#include "dom.h"
+#include "spine.h"
 #include "util.h"
-#include "xhtml.h"
 
 #define OPF_NS "http://www.idpf.org/2007/opf"
 #define DC_NS "http://purl.org/dc/elements/1.1/"
@@ -50,14 +51,6 @@ itemref(xmlNode *spine, const char *idref, int linear)
 		xmlSetProp(r, BAD_CAST "linear", BAD_CAST "no");
 }
 
-/* Manifest ids: "x-" and the file name without ".xhtml", valid XML names
- * since file names are [a-z0-9-]. */
-static char *
-page_id(const char *file)
-{
-	return xasprintf("x-%.*s", (int)(strlen(file) - 6), file);
-}
-
 void
 opf_build(struct book *b)
 {
@@ -65,6 +58,7 @@ opf_build(struct book *b)
 	xmlDoc *doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNode *pkg = xmlNewNode(NULL, BAD_CAST "package"), *meta, *man, *spine;
 	xmlNode *n;
+	const struct doc *nav;
 	xmlNs *dcns;
 	struct buf summary = {0};
 	int images = b->nres > 0;
@@ -145,35 +139,15 @@ opf_build(struct book *b)
 	buf_free(&summary);
 
 	man = xmlNewChild(pkg, NULL, BAD_CAST "manifest", NULL);
-	item(man, "nav", "nav.xhtml", "application/xhtml+xml", "nav");
+	/* the navigation documents first, then the pages in reading order */
+	nav = spine_find(b, DOC_NAV);
+	item(man, nav->id, nav->href, "application/xhtml+xml", nav->properties);
 	item(man, "ncx", "toc.ncx", "application/x-dtbncx+xml", NULL);
 	item(man, "css", "css/book.css", "text/css", NULL);
-	if (b->cover != NULL)
-		item(man, "x-cover", "text/cover.xhtml", "application/xhtml+xml",
-		    NULL);
-	item(man, "x-title", "text/title.xhtml", "application/xhtml+xml", NULL);
-	if (b->cfg.disclaimer != NULL)
-		item(man, "x-disclaimer", "text/disclaimer.xhtml",
-		    "application/xhtml+xml", NULL);
-	for (size_t i = 0; i < b->ncats; i++) {
-		const struct category *cat = b->cats[i];
-		char *id = page_id(cat->file), *href;
-
-		href = xasprintf("text/%s", cat->file);
-		item(man, id, href, "application/xhtml+xml", NULL);
-		free(href);
-		free(id);
-		for (size_t j = 0; j < cat->narts; j++) {
-			id = page_id(cat->arts[j]->file);
-			href = xasprintf("text/%s", cat->arts[j]->file);
-			item(man, id, href, "application/xhtml+xml", NULL);
-			free(href);
-			free(id);
-		}
-	}
-	if (b->has_topics)
-		item(man, "x-topics", "text/topics.xhtml",
-		    "application/xhtml+xml", NULL);
+	for (size_t i = 0; i < b->ndocs; i++)
+		if (&b->docs[i] != nav)
+			item(man, b->docs[i].id, b->docs[i].href,
+			    "application/xhtml+xml", b->docs[i].properties);
 	for (size_t i = 0; i < b->nres; i++)
 		item(man, b->res[i]->id, b->res[i]->href,
 		    b->res[i]->media_type, b->res[i] == b->cover ?
@@ -181,27 +155,10 @@ opf_build(struct book *b)
 
 	spine = xmlNewChild(pkg, NULL, BAD_CAST "spine", NULL);
 	xmlSetProp(spine, BAD_CAST "toc", BAD_CAST "ncx");
-	if (b->cover != NULL)
-		itemref(spine, "x-cover", 1);
-	itemref(spine, "x-title", 1);
-	if (b->cfg.disclaimer != NULL)
-		itemref(spine, "x-disclaimer", 1);
-	for (size_t i = 0; i < b->ncats; i++) {
-		char *id = page_id(b->cats[i]->file);
-		itemref(spine, id, 1);
-		free(id);
-		for (size_t j = 0; j < b->cats[i]->narts; j++) {
-			id = page_id(b->cats[i]->arts[j]->file);
-			itemref(spine, id, 1);
-			free(id);
-		}
-	}
-	if (b->has_topics)
-		itemref(spine, "x-topics", 1);
-	/* the nav is a page too (landmarks point at it), after the rest */
-	itemref(spine, "nav", 0);
+	for (size_t i = 0; i < b->ndocs; i++)
+		itemref(spine, b->docs[i].id, b->docs[i].linear);
 
-	xml_dump(doc, 1, &b->opf, &b->opf_len);
+	dom_write(doc, DOM_INDENT, &b->opf, &b->opf_len);
 }
 
 char *
@@ -220,6 +177,6 @@ container_xml(size_t *len)
 	xmlSetProp(rf, BAD_CAST "full-path", BAD_CAST "EPUB/package.opf");
 	xmlSetProp(rf, BAD_CAST "media-type",
 	    BAD_CAST "application/oebps-package+xml");
-	xml_dump(doc, 1, &out, len);
+	dom_write(doc, DOM_INDENT, &out, len);
 	return out;
 }

@@ -16,6 +16,8 @@
 
 #include "diag.h"
 #include "opf.h"
+#include "spine.h"
+#include "threads.h"
 
 /* The temporary file, for the signal handler to remove. */
 static char tmp_path[4096];
@@ -309,11 +311,25 @@ deflate_entry(void *arg, size_t i, int worker)
 	e->z = &e->own;
 }
 
-/* The entries in their fixed order. */
+/* Queues a document of the book: deflated already by its thread, or
+ * its bytes. */
+static void
+queue_doc(struct packer *p, const struct doc *d)
+{
+	struct entry *e = queue(p, d->bytes, d->len, "EPUB/%s", d->href);
+
+	if (d->bytes == NULL)
+		e->z = &d->z;
+}
+
+/* The entries in their fixed order: the package's own files, the
+ * navigation document, the pages in reading order, the pictures. */
 static void
 queue_book(struct packer *p, const struct book *b, const char *container,
     size_t clen)
 {
+	const struct doc *nav = spine_find(b, DOC_NAV);
+
 	static const char mimetype[] = "application/epub+zip";
 	static const char ibooks[] =
 	    "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
@@ -326,26 +342,12 @@ queue_book(struct packer *p, const struct book *b, const char *container,
 	queue(p, ibooks, sizeof(ibooks) - 1,
 	    "META-INF/com.apple.ibooks.display-options.xml");
 	queue(p, b->opf, b->opf_len, "EPUB/package.opf");
-	queue(p, b->nav_xhtml, b->nav_len, "EPUB/nav.xhtml");
+	queue_doc(p, nav);
 	queue(p, b->ncx, b->ncx_len, "EPUB/toc.ncx");
 	queue(p, b->css, b->css_len, "EPUB/css/book.css");
-	if (b->cover_xhtml != NULL)
-		queue(p, b->cover_xhtml, b->cover_len,
-		    "EPUB/text/cover.xhtml");
-	queue(p, b->title_xhtml, b->title_len, "EPUB/text/title.xhtml");
-	if (b->disclaimer_xhtml != NULL)
-		queue(p, b->disclaimer_xhtml, b->disclaimer_len,
-		    "EPUB/text/disclaimer.xhtml");
-	for (size_t i = 0; i < b->ncats; i++) {
-		const struct category *c = b->cats[i];
-		queue(p, c->xhtml, c->xhtml_len, "EPUB/text/%s", c->file);
-		for (size_t j = 0; j < c->narts; j++)
-			queue(p, NULL, 0, "EPUB/text/%s", c->arts[j]->file)->z =
-			    &c->arts[j]->z;
-	}
-	if (b->topics_xhtml != NULL)
-		queue(p, b->topics_xhtml, b->topics_len,
-		    "EPUB/text/topics.xhtml");
+	for (size_t i = 0; i < b->ndocs; i++)
+		if (&b->docs[i] != nav)
+			queue_doc(p, &b->docs[i]);
 	for (size_t i = 0; i < b->nres; i++) {
 		const struct resource *r = b->res[i];
 		/* images are compressed already, but for SVG */
@@ -379,10 +381,9 @@ build(struct book *b, int level, int jobs)
 		return NULL;
 	}
 	container = container_xml(&clen);
-	/* mimetype, two in META-INF, opf, nav, ncx, css, cover, title,
-	 * disclaimer and topics: 11, then the categories' pages, chapters
-	 * and resources */
-	p.e = xcalloc(11 + b->ncats + b->narts + b->nres, sizeof(*p.e));
+	/* mimetype, two in META-INF, opf, ncx and css, then the documents
+	 * and the pictures */
+	p.e = xcalloc(6 + b->ndocs + b->nres, sizeof(*p.e));
 	p.d = xcalloc((size_t)jobs + 1, sizeof(*p.d));
 	queue_book(&p, b, container, clen);
 	threads_each(jobs, p.n, deflate_entry, &p);

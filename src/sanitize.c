@@ -1,6 +1,6 @@
 /* sanitize.c: the allowlist for raw HTML, and the repair pass that makes
  * any tree raw HTML and Markdown built together valid XHTML content. */
-#include "html.h"
+#include "sanitize.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -8,10 +8,10 @@
 #include <strings.h>
 
 #include "diag.h"
-#include "links.h"
+#include "dom.h"
+#include "page.h"
 #include "text.h"
 #include "util.h"
-#include "xhtml.h"
 
 struct rule {
 	const char *name;        /* as HTML writes it */
@@ -120,35 +120,9 @@ is_uint(const char *s, long min, long max)
 	return *end == '\0' && v >= min && v <= max;
 }
 
-static int
-is_lang(const char *s)
-{
-	size_t n = 0;
-
-	/* BCP 47 shape: letters, then hyphen-separated alphanumerics */
-	for (; *s; s++) {
-		if (*s == '-') {
-			if (n == 0)
-				return 0;
-			n = 0;
-		} else if (isalnum((unsigned char)*s) && ++n <= 8) {
-			continue;
-		} else {
-			return 0;
-		}
-	}
-	return n > 0;
-}
-
-static void
-set(xmlNode *el, const char *name, const char *value)
-{
-	set_attr(el, name, value);
-}
-
 int
-san_attributes(struct chapter *ch, xmlNode *el, const char *orig,
-    const unsigned char **atts, int line)
+san_attributes(struct page *pg, xmlNode *el, const unsigned char **atts,
+    int line)
 {
 	const char *name = (const char *)el->name;
 	const char *href = NULL, *id = NULL, *anchor = NULL, *align = NULL;
@@ -169,52 +143,52 @@ san_attributes(struct chapter *ch, xmlNode *el, const char *orig,
 		} else if (strcasecmp(k, "title") == 0 ||
 		    (strcasecmp(k, "alt") == 0 && strcmp(name, "img") == 0) ||
 		    (strcasecmp(k, "abbr") == 0 && strcmp(name, "th") == 0)) {
-			set(el, k, v);
-		} else if (strcasecmp(k, "lang") == 0 && is_lang(v)) {
-			set(el, "lang", v);
-			xmlSetNsProp(el, xmlSearchNsByHref(ch->doc,
-			    xmlDocGetRootElement(ch->doc), XML_XML_NAMESPACE),
+			set_attr(el, k, v);
+		} else if (strcasecmp(k, "lang") == 0 && lang_valid(v)) {
+			set_attr(el, "lang", v);
+			xmlSetNsProp(el, xmlSearchNsByHref(pg->doc,
+			    xmlDocGetRootElement(pg->doc), XML_XML_NAMESPACE),
 			    BAD_CAST "lang", BAD_CAST v);
 		} else if (strcasecmp(k, "dir") == 0 && (strcmp(v, "ltr") == 0 ||
 		    strcmp(v, "rtl") == 0 || strcmp(v, "auto") == 0)) {
-			set(el, "dir", v);
+			set_attr(el, "dir", v);
 		} else if (strcasecmp(k, "href") == 0 && strcmp(name, "a") == 0) {
 			href = v;
 		} else if (strcasecmp(k, "src") == 0 && strcmp(name, "img") == 0) {
-			char *src = links_image(ch, v, line);
+			char *src = page_picture(pg, v, line);
 			if (src == NULL) {
 				free(cls);
 				return -1;
 			}
-			set(el, "src", src);
+			set_attr(el, "src", src);
 			free(src);
 		} else if ((strcasecmp(k, "width") == 0 ||
 		    strcasecmp(k, "height") == 0) && strcmp(name, "img") == 0 &&
 		    is_uint(v, 0, 100000)) {
-			set(el, k, v);
+			set_attr(el, k, v);
 		} else if ((strcasecmp(k, "colspan") == 0 ||
 		    strcasecmp(k, "rowspan") == 0) && (strcmp(name, "td") == 0 ||
 		    strcmp(name, "th") == 0) && is_uint(v, 1, 1000)) {
-			set(el, k, v);
+			set_attr(el, k, v);
 		} else if (strcasecmp(k, "scope") == 0 && strcmp(name, "th") == 0 &&
 		    (strcmp(v, "row") == 0 || strcmp(v, "col") == 0 ||
 		    strcmp(v, "rowgroup") == 0 || strcmp(v, "colgroup") == 0)) {
-			set(el, k, v);
+			set_attr(el, k, v);
 		} else if (strcasecmp(k, "span") == 0 && (strcmp(name, "col") == 0 ||
 		    strcmp(name, "colgroup") == 0) && is_uint(v, 1, 1000)) {
-			set(el, k, v);
+			set_attr(el, k, v);
 		} else if (strcasecmp(k, "start") == 0 && strcmp(name, "ol") == 0 &&
 		    (is_uint(v, 0, 1000000000) || (v[0] == '-' &&
 		    is_uint(v + 1, 0, 1000000000)))) {
-			set(el, k, v);
+			set_attr(el, k, v);
 		} else if (strcasecmp(k, "reversed") == 0 && strcmp(name, "ol") == 0) {
-			set(el, k, "reversed");
+			set_attr(el, k, "reversed");
 		} else if (strcasecmp(k, "type") == 0 && strcmp(name, "ol") == 0 &&
 		    strlen(v) == 1 && strchr("1aAiI", v[0])) {
-			set(el, k, v);
+			set_attr(el, k, v);
 		} else if (strcasecmp(k, "value") == 0 && strcmp(name, "li") == 0 &&
 		    is_uint(v, 0, 1000000000)) {
-			set(el, k, v);
+			set_attr(el, k, v);
 		} else if (strcasecmp(k, "align") == 0) {
 			align = v;
 		}
@@ -237,27 +211,26 @@ san_attributes(struct chapter *ch, xmlNode *el, const char *orig,
 	if (cls != NULL) {
 		char *t = str_trim(cls);
 		if (t[0])
-			set(el, "class", t);
+			set_attr(el, "class", t);
 		free(cls);
 	}
 	if (id == NULL)
 		id = anchor;
-	if (id != NULL && id_valid(id) && strmap_get(ch->ids, id) == NULL) {
-		strmap_put(ch->ids, id, (void *)1);
-		set(el, "id", id);
+	if (id != NULL && id_valid(id) && strmap_get(pg->ids, id) == NULL) {
+		strmap_put(pg->ids, id, (void *)1);
+		set_attr(el, "id", id);
 	}
 	if (strcmp(name, "img") == 0 && xmlHasProp(el, BAD_CAST "src") == NULL)
 		return -1;
 	if (strcmp(name, "img") == 0 && xmlHasProp(el, BAD_CAST "alt") == NULL) {
-		if (ch->links != NULL)
-			warnx_at(ch->src, line, "image without alt text (screen "
+		if (pg->links != NULL)
+			warnx_at(pg->src, line, "image without alt text (screen "
 			    "readers will skip it)");
-		set(el, "alt", "");
+		set_attr(el, "alt", "");
 	}
-	if (href != NULL && links_href(ch, href, line, el) < 0 &&
+	if (href != NULL && page_link(pg, el, href, line) < 0 &&
 	    xmlHasProp(el, BAD_CAST "id") == NULL)
 		return -1;
-	(void)orig;
 	return 0;
 }
 

@@ -47,14 +47,53 @@ path_inside(const char *root, const char *rel)
 	    (rfile[n] == '/' || rfile[n] == '\0');
 }
 
-static void
-walk(const char *root, const char *rel, int depth, struct scan *out)
+/* Where the walk is: the folder rel, and what it means for pages. */
+struct walk {
+	const char *root;
+	const char *pages;       /* the pages folder, "" for root */
+	struct scan *out;
+};
+
+/* rel's path in the pages folder, or NULL when it is not in it. */
+static const char *
+in_pages(const struct walk *w, const char *rel)
 {
-	char *dir = rel[0] ? path_join(root, rel) : xstrdup(root);
+	size_t n = strlen(w->pages);
+
+	if (n == 0)
+		return rel;
+	if (strncmp(rel, w->pages, n) == 0 && rel[n] == '/')
+		return rel + n + 1;
+	return NULL;
+}
+
+/* Whether a folder at rel (in the content folder) may hold pages: it is
+ * in the pages folder, and no folder of its path there starts with "_". */
+static int
+page_folder(const struct walk *w, const char *rel)
+{
+	const char *p = rel[0] ? in_pages(w, rel) : w->pages[0] ? NULL : "";
+
+	if (rel[0] && strcmp(rel, w->pages) == 0)
+		return 1;
+	if (p == NULL)
+		return 0;
+	for (const char *s = p; *s; s++)
+		if ((s == p || s[-1] == '/') && *s == '_')
+			return 0;
+	return 1;
+}
+
+/* Lists the entries of the folder rel, and walks its folders. */
+static void
+walk(const struct walk *w, const char *rel, int depth)
+{
+	char *dir = rel[0] ? path_join(w->root, rel) : xstrdup(w->root);
 	DIR *d = opendir(dir);
 	struct dirent *e;
 	struct ent *ents = NULL;
 	size_t n = 0, cap = 0;
+	int pages = page_folder(w, rel);
 
 	if (d == NULL) {
 		warnx_at(dir, 0, "cannot read folder (%s); skipped",
@@ -78,7 +117,8 @@ walk(const char *root, const char *rel, int depth, struct scan *out)
 	for (size_t i = 0; i < n; i++) {
 		const char *name = ents[i].name;
 		char *r = rel[0] ? path_join(rel, name) : xstrdup(name);
-		char *full = path_join(root, r);
+		char *full = path_join(w->root, r);
+		int page = pages && str_ends(name, ".md");
 		struct stat st;
 
 		/* readdir() says what most entries are: lstat() only the
@@ -87,35 +127,41 @@ walk(const char *root, const char *rel, int depth, struct scan *out)
 			st.st_mode = S_IFDIR;
 		else if (ents[i].type == DT_REG)
 			st.st_mode = S_IFREG;
-		else if (!str_ends(name, ".md") && ents[i].type != DT_UNKNOWN)
-			st.st_mode = 0;          /* not a page, whatever it is */
 		else if (lstat(full, &st) < 0) {
 			warnx_at(full, 0, "cannot read (%s); skipped",
 			    strerror(errno));
 			goto next;
 		}
 		if (S_ISDIR(st.st_mode)) {
-			if (name[0] == '_') {
-				/* _drafts, _includes, _data: not pages */
-			} else if (depth >= SCAN_MAX_DEPTH) {
+			if (depth >= SCAN_MAX_DEPTH)
 				warnx_at(full, 0, "folder nested deeper than %d "
 				    "levels; skipped", SCAN_MAX_DEPTH);
-			} else {
-				walk(root, r, depth + 1, out);
-			}
-		} else if (!str_ends(name, ".md")) {
-			/* images and other files are found through links */
+			else
+				walk(w, r, depth + 1);
 		} else if (S_ISLNK(st.st_mode) && (stat(full, &st) < 0 ||
-		    !S_ISREG(st.st_mode) || !path_inside(root, r))) {
-			warnx_at(full, 0, "symbolic link to a file outside the "
-			    "content folder; skipped");
+		    !S_ISREG(st.st_mode) || !path_inside(w->root, r))) {
+			/* a file outside is named, never read; links to
+			 * folders are not followed */
+			if (page)
+				warnx_at(full, 0, "symbolic link to a file outside "
+				    "the content folder; skipped");
+			else if (!path_inside(w->root, r))
+				strlist_add(&w->out->outside, r);
 		} else if (!S_ISREG(st.st_mode)) {
-			warnx_at(full, 0, "not a regular file; skipped");
-		} else if (strcmp(name, "_index.md") == 0) {
-			if (depth == 1)
-				strlist_add(&out->indexes, r);
-		} else if (name[0] != '_') {
-			strlist_add(&out->articles, r);
+			if (page)
+				warnx_at(full, 0, "not a regular file; skipped");
+		} else {
+			const char *p = in_pages(w, r);
+			strlist_add(&w->out->files, r);
+			if (!page || p == NULL)
+				;
+			else if (strcmp(name, "_index.md") == 0) {
+				if (strchr(p, '/') != NULL &&
+				    strchr(p, '/') == strrchr(p, '/'))
+					strlist_add(&w->out->indexes, p);
+			} else if (name[0] != '_') {
+				strlist_add(&w->out->articles, p);
+			}
 		}
 next:
 		free(full);
@@ -128,26 +174,32 @@ next:
 }
 
 int
-scan_root(const char *root, struct scan *out)
+scan_root(const char *root, const char *pages, struct scan *out)
 {
+	struct walk w = {root, pages, out};
+	char *top = path_join(root, pages);
 	struct stat st;
 
 	memset(out, 0, sizeof(*out));
 	if (stat(root, &st) < 0) {
 		errx_at(root, 0, "cannot open content folder: %s",
 		    strerror(errno));
+		free(top);
 		return -1;
 	}
 	if (!S_ISDIR(st.st_mode)) {
 		errx_at(root, 0, "not a folder: give the content folder");
+		free(top);
 		return -1;
 	}
-	walk(root, "", 0, out);
+	walk(&w, "", 0);
 	if (out->articles.n == 0) {
-		errx_at(root, 0, "no Markdown articles (*.md) in the content "
+		errx_at(top, 0, "no Markdown articles (*.md) in the content "
 		    "folder");
+		free(top);
 		return -1;
 	}
+	free(top);
 	return 0;
 }
 
@@ -156,4 +208,6 @@ scan_free(struct scan *s)
 {
 	strlist_free(&s->articles);
 	strlist_free(&s->indexes);
+	strlist_free(&s->files);
+	strlist_free(&s->outside);
 }

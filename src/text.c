@@ -299,3 +299,34 @@ utf8_repair(const char *s, size_t len, size_t *outlen, int *bad_line)
 	*outlen = b.len;
 	return buf_steal(&b);
 }
+
+int
+lang_valid(const char *s)
+{
+	size_t n = 0;
+
+	/* BCP 47's shape: alphanumeric subtags of 1 to 8, joined by hyphens */
+	for (; *s; s++) {
+		if (*s == '-' && n > 0)
+			n = 0;
+		else if (isalnum((unsigned char)*s) && ++n <= 8)
+			continue;
+		else
+			return 0;
+	}
+	return n > 0;
+}
+
+char *
+names_join(const struct strlist *names)
+{
+	struct buf b = {0};
+
+	buf_add(&b, "", 0);
+	for (size_t i = 0; i < names->n; i++) {
+		if (i)
+			buf_adds(&b, i + 1 == names->n ? " and " : ", ");
+		buf_adds(&b, names->v[i]);
+	}
+	return buf_steal(&b);
+}

@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "util.h"
+
 /* "Sleep & Naps: Part 2" -> "sleep-naps-part-2": lowercase ASCII letters,
  * digits and single hyphens; letters with accents lose them, other
  * characters separate words.  May return "".  The caller frees it. */
@@ -39,10 +41,15 @@ long long date_epoch(const char *ymd);
 /* Whether s is valid UTF-8 without NUL bytes. */
 int utf8_valid(const char *s, size_t len);
 
-
-
 /* Replaces invalid UTF-8 sequences and NUL bytes in s with U+FFFD.
  * Returns a new NUL-terminated string (the caller frees it) and the line of
  * the first repair in *bad_line, or 0 when s needed none. */
 char *utf8_repair(const char *s, size_t len, size_t *outlen, int *bad_line);
+
+/* "A", "A and B", "A, B and C".  The caller frees it. */
+char *names_join(const struct strlist *names);
+
+/* Whether s has the shape of a BCP 47 language tag ("en", "pt-BR"). */
+int lang_valid(const char *s);
+
 #endif

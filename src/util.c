@@ -6,18 +6,13 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
 
-#include "diag.h"
-
-void
+_Noreturn void
 xoom(void)
 {
 	fputs("hbook: error: out of memory\n", stderr);
@@ -312,118 +307,6 @@ str_trim(char *s)
 	return s;
 }
 
-struct each {
-	void (*fn)(void *, size_t, int);
-	void *ctx;
-	size_t n;
-	size_t next;             /* the next item to take (atomic) */
-	int workers;             /* worker numbers handed out (atomic) */
-	struct buf *diags;       /* one per item */
-};
-
-static void *
-each_worker(void *arg)
-{
-	struct each *e = arg;
-	int w = __atomic_fetch_add(&e->workers, 1, __ATOMIC_RELAXED);
-	size_t i;
-
-	while ((i = __atomic_fetch_add(&e->next, 1, __ATOMIC_RELAXED)) < e->n) {
-		diag_capture(&e->diags[i], 0);
-		e->fn(e->ctx, i, w);
-		diag_capture(NULL, 0);
-	}
-	return NULL;
-}
-
-/* The threads that help threads_each(), started when first needed and
- * kept until threads_end(): a thread that ends has mimalloc walk what every
- * ended thread left behind, half a millisecond each, and an export shares
- * out work five times.  job is the work being shared out; seats, how many
- * more helpers it takes; busy, how many are in it. */
-static struct {
-	pthread_mutex_t lock;
-	pthread_cond_t wake, idle;
-	pthread_t *threads;
-	int n;
-	struct each *job;
-	int seats, busy, quit;
-} pool = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER,
-    PTHREAD_COND_INITIALIZER, NULL, 0, NULL, 0, 0, 0};
-
-static void *
-helper(void *arg)
-{
-	(void)arg;
-	pthread_mutex_lock(&pool.lock);
-	for (;;) {
-		struct each *e;
-
-		while (!pool.quit && pool.seats == 0)
-			pthread_cond_wait(&pool.wake, &pool.lock);
-		if (pool.quit)
-			break;
-		pool.seats--;
-		pool.busy++;
-		e = pool.job;
-		pthread_mutex_unlock(&pool.lock);
-		each_worker(e);
-		pthread_mutex_lock(&pool.lock);
-		if (--pool.busy == 0 && pool.seats == 0)
-			pthread_cond_signal(&pool.idle);
-	}
-	pthread_mutex_unlock(&pool.lock);
-	return NULL;
-}
-
-void
-threads_each(int jobs, size_t n, void (*fn)(void *, size_t, int), void *ctx)
-{
-	struct each e = {fn, ctx, n, 0, 0, NULL};
-
-	if ((size_t)jobs > n)
-		jobs = (int)n;
-	if (jobs < 1)
-		jobs = 1;
-	e.diags = xcalloc(n + 1, sizeof(*e.diags));
-	pthread_mutex_lock(&pool.lock);
-	if (pool.n < jobs - 1) {
-		pool.threads = xrealloc(pool.threads,
-		    (size_t)(jobs - 1) * sizeof(*pool.threads));
-		while (pool.n < jobs - 1 && pthread_create(&pool.threads[pool.n],
-		    NULL, helper, NULL) == 0)
-			pool.n++;
-	}
-	pool.job = &e;
-	pool.seats = jobs - 1 < pool.n ? jobs - 1 : pool.n;
-	pthread_cond_broadcast(&pool.wake);
-	pthread_mutex_unlock(&pool.lock);
-	each_worker(&e);          /* the caller works too */
-	pthread_mutex_lock(&pool.lock);
-	pool.seats = 0;           /* every item is taken: no more helpers */
-	while (pool.busy > 0)
-		pthread_cond_wait(&pool.idle, &pool.lock);
-	pool.job = NULL;
-	pthread_mutex_unlock(&pool.lock);
-	diag_flush(e.diags, n);
-	free(e.diags);
-}
-
-void
-threads_end(void)
-{
-	pthread_mutex_lock(&pool.lock);
-	pool.quit = 1;
-	pthread_cond_broadcast(&pool.wake);
-	pthread_mutex_unlock(&pool.lock);
-	for (int i = 0; i < pool.n; i++)
-		pthread_join(pool.threads[i], NULL);
-	free(pool.threads);
-	pool.threads = NULL;
-	pool.n = 0;
-	pool.quit = 0;
-}
-
 int
 str_blank(const char *s)
 {
@@ -431,45 +314,6 @@ str_blank(const char *s)
 		if (!isspace((unsigned char)*s))
 			return 0;
 	return 1;
-}
-
-void
-sha1(const void *data, size_t len, unsigned char out[20])
-{
-	unsigned int n = 20;
-
-	/* a hash needs no system policy: not reading openssl.cnf saves
-	 * 0.4 ms on the first call, and a broken one cannot stop a book.
-	 * Nor a clean-up at exit, which freed OpenSSL's tables one by one
-	 * for 0.7 ms before the process ended; the kernel frees them at once */
-	OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG | OPENSSL_INIT_NO_ATEXIT,
-	    NULL);
-	if (!EVP_Digest(data, len, out, &n, EVP_sha1(), NULL))
-		xoom();
-}
-
-void
-uuid5_url(const char *name, char out[37])
-{
-	/* RFC 4122 appendix C: the URL namespace. */
-	static const unsigned char ns[16] = {
-		0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1,
-		0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8};
-	unsigned char h[20];
-	size_t n = strlen(name);
-	unsigned char *msg = xmalloc(16 + n);
-
-	memcpy(msg, ns, 16);
-	memcpy(msg + 16, name, n);
-	sha1(msg, 16 + n, h);
-	free(msg);
-	h[6] = (unsigned char)((h[6] & 0x0f) | 0x50);
-	h[8] = (unsigned char)((h[8] & 0x3f) | 0x80);
-	snprintf(out, 37,
-	    "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
-	    "%02x%02x%02x%02x%02x%02x",
-	    h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7], h[8], h[9],
-	    h[10], h[11], h[12], h[13], h[14], h[15]);
 }
 
 struct strmap {

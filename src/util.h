@@ -1,4 +1,5 @@
-/* util.h: allocation, growable buffers and string lists, files and paths.
+/* util.h: allocation, growable buffers, string lists and maps, files and
+ * paths.
  *
  * Out-of-memory policy, written down once: the x* wrappers print one line and
  * exit with status 1.  No other code checks an allocation. */
@@ -10,7 +11,7 @@
 #include <stdint.h>
 
 /* Says "out of memory" and exits with status 1. */
-void xoom(void);
+_Noreturn void xoom(void);
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
@@ -30,17 +31,6 @@ void buf_adds(struct buf *b, const char *s);
 void buf_addc(struct buf *b, char c);
 void buf_free(struct buf *b);
 char *buf_steal(struct buf *b);   /* caller frees; buffer is emptied */
-
-/* Calls fn(ctx, i, worker) for each i below n, shared out one at a time
- * among min(jobs, n) threads, the caller's among them (fewer when the
- * system will not start more), and waits for them all.  worker, below
- * jobs, tells the threads apart for state of their own.  The diagnostics
- * of each call are held and printed in the order of i at the end, so
- * they read the same whatever order the threads ran in. */
-void threads_each(int jobs, size_t n,
-    void (*fn)(void *ctx, size_t i, int worker), void *ctx);
-/* Ends the threads threads_each() keeps for the next call. */
-void threads_end(void);
 
 /* A growable list of owned strings. */
 struct strlist {
@@ -74,10 +64,5 @@ int str_starts(const char *s, const char *prefix);
 int str_ends(const char *s, const char *suffix);
 char *str_trim(char *s);                            /* in place */
 int str_blank(const char *s);         /* NULL or only spaces: 1 */
-
-/* SHA-1 of data, via libcrypto. */
-void sha1(const void *data, size_t len, unsigned char out[20]);
-/* RFC 4122 version-5 UUID of name in the URL namespace, as 36 characters. */
-void uuid5_url(const char *name, char out[37]);
 
 #endif

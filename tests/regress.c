@@ -10,11 +10,12 @@
 #include <string.h>
 #include <libxml/parser.h>
 
-#include "html.h"
-#include "pages.h"
+#include "dom.h"
+#include "markdown.h"
+#include "page.h"
+#include "sanitize.h"
 #include "text.h"
 #include "util.h"
-#include "xhtml.h"
 
 static const char skeleton[] =
     "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!DOCTYPE html>\n"
@@ -32,23 +33,23 @@ render_fixture(const char *name, const char *md, size_t len, size_t *outlen)
 	xmlDoc *doc = xmlReadMemory(skeleton, (int)sizeof(skeleton) - 1,
 	    "fixture", "utf-8", 0);
 	xmlNode *body = xmlLastElementChild(xmlDocGetRootElement(doc));
-	struct chapter ch;
+	struct page pg;
 	char *out;
 
-	chapter_init(&ch, doc, name);
-	ch.smart = strstr(name, "smart") != NULL;
-	ch.kramdown = strstr(name, "kramdown") != NULL;
-	ch.epub = xmlSearchNsByHref(doc, xmlDocGetRootElement(doc),
+	page_init(&pg, doc, name);
+	pg.smart = strstr(name, "smart") != NULL;
+	pg.kramdown = strstr(name, "kramdown") != NULL;
+	pg.epub = xmlSearchNsByHref(doc, xmlDocGetRootElement(doc),
 	    BAD_CAST "http://www.idpf.org/2007/ops");
-	md_render(&ch, body, md, len);
-	headings_normalize(&ch, body);
-	if (ch.notes != NULL) {
-		xmlAddChild(body, ch.notes);
-		ch.notes = NULL;
+	md_render(&pg, body, md, len);
+	headings_normalize(&pg, body);
+	if (pg.notes != NULL) {
+		xmlAddChild(body, pg.notes);
+		pg.notes = NULL;
 	}
 	xhtml_repair(body);
-	chapter_free(&ch);
-	xhtml_serialize(doc, &out, outlen);
+	page_free(&pg);
+	dom_write(doc, DOM_XHTML, &out, outlen);
 	return out;
 }
 

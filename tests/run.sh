@@ -58,7 +58,9 @@ book() {
 }
 has() { grep -q -- "$2" "$1"; }
 
-# ---- unit tests and fixtures ----
+# ---- the code's layers, unit tests and fixtures ----
+python3 tests/include-graph.py src >"$OUT/include-graph.txt" 2>&1
+tally "$OUT/include-graph.txt"
 "$BUILD/unit" >"$OUT/unit.txt" 2>&1
 tally "$OUT/unit.txt"
 "$BUILD/regress" tests/regress >"$OUT/regress.txt" 2>/dev/null

@@ -1,12 +1,19 @@
 #!/bin/sh
-# setup-deps.sh build|test: installs what hbook needs with apt-get, only
-# when it is missing, and says what it installs.
+# setup-deps.sh [--check] build|test|lint: installs what hbook needs with
+# apt-get, only when it is missing, and says what it installs.
 #   build: the C libraries (found through pkg-config) and a compiler
 #   test:  EPUBCheck (Java), unzip, xmllint, python3, MuPDF, calibre and
 #          DAISY Ace (npm, run with Debian's chromium) for the test suite
 #   lint:  cppcheck and clang-tidy
+# --check installs nothing: it names what is missing and fails (make's
+# builds use it; they never install).
 set -eu
 
+check=0
+if [ "${1:-}" = --check ]; then
+	check=1
+	shift
+fi
 missing=""
 need() {    # need PACKAGE: add it to the list when dpkg does not have it
 	dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed" ||
@@ -49,6 +56,12 @@ lint)
 	;;
 esac
 
+if [ -n "$missing" ] && [ $check = 1 ]; then
+	echo "hbook: missing packages:$missing" >&2
+	echo "hbook: install them with: sh tests/setup-deps.sh ${1:-build}" \
+		"(or apt-get install$missing)" >&2
+	exit 1
+fi
 SUDO=
 [ "$(id -u)" = 0 ] || SUDO=sudo
 if [ -n "$missing" ]; then

@@ -9,12 +9,17 @@
 
 #include "book.h"
 #include "diag.h"
+#include "dom.h"
+#include "frontmatter.h"
+#include "gfm.h"
+#include "hash.h"
+#include "links.h"
 #include "meta.h"
 #include "order.h"
+#include "scan.h"
 #include "text.h"
+#include "threads.h"
 #include "util.h"
-#include "gfm.h"
-#include "xhtml.h"
 #include "yaml.h"
 
 static int failed;
@@ -224,17 +229,17 @@ test_fresh_book(void)
 
 	diag_setup(1, 0);
 	OK("book: a fresh book reads articles from its root",
-	    b->pages_root != NULL && article_from_text(b, "a.md", text,
-	    strlen(text)) == 1 && strcmp(b->arts[0]->src, "somewhere/a.md") == 0);
+	    article_from_text(b, "a.md", text, strlen(text)) == 1 &&
+	    strcmp(b->arts[0]->src, "somewhere/a.md") == 0);
 	book_free(b);
 	diag_setup(0, 0);
 }
 
-/* xml_dump() writes text that needs no escaping as it is (marked for
+/* dom_write() writes text that needs no escaping as it is (marked for
  * libxml2 while it writes) and escapes the rest, in text and in
  * attributes. */
 static void
-test_xml_dump(void)
+test_dom_write(void)
 {
 	xmlDoc *doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNode *p = xmlNewNode(NULL, BAD_CAST "p");
@@ -247,12 +252,212 @@ test_xml_dump(void)
 	xmlAddChild(xmlNewChild(p, NULL, BAD_CAST "b", NULL),
 	    xmlNewText(BAD_CAST "a < b & c > d\r"));
 	xmlAddChild(p, xmlNewText(BAD_CAST "&amp;"));
-	xml_dump(doc, 0, &out, &len);
-	OK("xml_dump: plain text as it is, the rest escaped",
+	dom_write(doc, 0, &out, &len);
+	OK("dom_write: plain text as it is, the rest escaped",
 	    strstr(out, "<p title=\"x &amp; &quot;y&quot;\">caf\xC3\xA9 "
 	    "\"quoted\" 'and' so<b>a &lt; b &amp; c &gt; d&#13;</b>&amp;amp;"
 	    "</p>") != NULL && len == strlen(out));
 	free(out);
+}
+
+/* The site the resolver's table is made of: pages, a bundle, an alias, a
+ * Jekyll post, a name with a space; pictures, a PDF, and a link that
+ * leaves the content folder. */
+static const char *const site_pages[] = {"sleep/naps.md",
+    "sleep/stages/index.md", "nutrition/zinc.md",
+    "2013-10-01-get-covered.md", "my topic/space page.md", NULL};
+static const char *const site_files[] = {"sleep/img/chart.png",
+    "sleep/img/chart x.png", "static/img/logo.png", "files/form.pdf", NULL};
+
+static struct book *
+site_book(const char *base)
+{
+	struct book *b = book_new("site");
+
+	b->cfg.base_url = base ? xstrdup(base) : NULL;
+	b->cfg.pages = xstrdup("");
+	for (size_t i = 0; site_pages[i]; i++) {
+		struct article *a = book_add_article(b);
+		char *stem = file_stem(site_pages[i]);
+
+		a->path = xstrdup(site_pages[i]);
+		if (strcmp(stem, "index") == 0) {
+			free(stem);
+			stem = xstrdup("stages");
+		}
+		a->slug = stem;
+		a->file = xasprintf("page%zu.xhtml", i);
+		if (i == 2)
+			strlist_add(&a->aliases, "/old/zinc-facts/");
+	}
+	return b;
+}
+
+static struct links *
+site_links(const struct book *b)
+{
+	struct scan s;
+	struct links *l;
+
+	memset(&s, 0, sizeof(s));
+	for (size_t i = 0; site_pages[i]; i++)
+		strlist_add(&s.files, site_pages[i]);
+	for (size_t i = 0; site_files[i]; i++)
+		strlist_add(&s.files, site_files[i]);
+	strlist_add(&s.outside, "sleep/evil.png");
+	l = links_new(b, &s);
+	scan_free(&s);
+	return l;
+}
+
+/* What a resolved link is, in a line: "page sleep/naps.md#frag",
+ * "here top", "web URL", "off-book URL", "text WHY". */
+static char *
+link_said(const struct link *k)
+{
+	switch (k->kind) {
+	case LINK_PAGE:
+		return xasprintf("page %s", k->target->path);
+	case LINK_SECTION:
+		return xasprintf("page %s#%s", k->target->path, k->frag);
+	case LINK_HERE:
+		return xasprintf("here %s", k->frag);
+	case LINK_WEB:
+		return xasprintf("%s %s", k->off_book ? "off-book" : "web",
+		    k->href ? k->href : "(none)");
+	default:
+		return xasprintf("text %s%s", k->why, k->warning ? " (warned)" :
+		    "");
+	}
+}
+
+/* The resolver against a table of links, as sites write them. */
+static void
+test_links(void)
+{
+	static const struct {
+		int base;                /* 0 none, 1 with "/", 2 without */
+		const char *dir, *url, *want;
+	} cases[] = {
+		{2, "sleep", "naps.md", "page sleep/naps.md"},
+		{2, "sleep", "./naps.md", "page sleep/naps.md"},
+		{2, "sleep/stages", "../naps", "page sleep/naps.md"},
+		{2, "sleep", "../nutrition/zinc.md", "page nutrition/zinc.md"},
+		{2, "sleep", "stages/", "page sleep/stages/index.md"},
+		{2, "", "/nutrition/zinc/", "page nutrition/zinc.md"},
+		{2, "", "/nutrition/zinc.html", "page nutrition/zinc.md"},
+		{2, "", "https://site.example/sleep/naps/", "page sleep/naps.md"},
+		{1, "", "https://site.example/sleep/naps/", "page sleep/naps.md"},
+		{1, "", "https://site.example/nutrition/zinc", "page nutrition/zinc.md"},
+		{2, "", "https://site.example.org/sleep/naps/",
+		    "web https://site.example.org/sleep/naps/"},
+		{1, "", "https://site.example.org/sleep/naps/",
+		    "web https://site.example.org/sleep/naps/"},
+		{2, "my topic", "space%20page.md", "page my topic/space page.md"},
+		{2, "", "/my%20topic/space%20page/", "page my topic/space page.md"},
+		{2, "sleep", "naps.md#Dosage Guide", "page sleep/naps.md#Dosage Guide"},
+		{2, "sleep", "naps.md#dose%20one", "page sleep/naps.md#dose one"},
+		{2, "sleep", "#top", "here top"},
+		{2, "sleep", "?q=1#top", "here top"},
+		{2, "sleep", "#", "text not in the book"},
+		{2, "", "zinc", "page nutrition/zinc.md"},
+		{2, "", "/get-covered/", "page 2013-10-01-get-covered.md"},
+		{2, "", "2013-10-01-get-covered.md", "page 2013-10-01-get-covered.md"},
+		{2, "", "/old/zinc-facts/", "page nutrition/zinc.md"},
+		{2, "sleep", "{{< ref \"naps.md\" >}}", "page sleep/naps.md"},
+		{2, "", "{{ site.baseurl }}/nutrition/zinc/", "page nutrition/zinc.md"},
+		{2, "", "@/sleep/naps.md", "page sleep/naps.md"},
+		{2, "", "/no/such/page/", "off-book https://site.example/no/such/page/"},
+		{1, "", "/no/such/page/", "off-book https://site.example/no/such/page/"},
+		{2, "", "/files/form.pdf", "off-book https://site.example/files/form.pdf"},
+		{2, "sleep", "missing.md", "text a page not in the book (warned)"},
+		{0, "", "/no/such/page/", "text a page not in the book (warned)"},
+		{0, "", "/files/form.pdf",
+		    "text a file that is not an article (warned)"},
+		{0, "", "https://who.int/news", "web https://who.int/news"},
+		{0, "", "HTTPS://who.int/a b", "web HTTPS://who.int/a%20b"},
+		{0, "", "mailto:care@clinic.example", "web mailto:care@clinic.example"},
+		{0, "", "tel:+15551234", "web tel:+15551234"},
+		{0, "", "//cdn.example/x", "web https://cdn.example/x"},
+		{0, "", "data:text/html,<b>x</b>", "text not a web address (warned)"},
+		{0, "", "javascript:alert(1)", "text not a web address (warned)"},
+		{0, "", "JavaScript:alert(1)", "text not a web address (warned)"},
+		{0, "", "vbscript:x", "text not a web address (warned)"},
+		{0, "", "http://bad host/", "text not a valid address (warned)"},
+		{0, "", "http://-x.example/", "text not a valid address (warned)"},
+		{0, "", "//bad host", "text not in the book"},
+	};
+	struct book *books[3] = {site_book(NULL),
+	    site_book("https://site.example/"), site_book("https://site.example")};
+	struct links *ls[3];
+
+	for (int i = 0; i < 3; i++)
+		ls[i] = site_links(books[i]);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		struct link k;
+		char name[160];
+
+		links_resolve(ls[cases[i].base], cases[i].dir, cases[i].url, &k);
+		snprintf(name, sizeof(name), "link: %s from '%s'%s", cases[i].url,
+		    cases[i].dir, cases[i].base == 0 ? " (no base_url)" :
+		    cases[i].base == 1 ? " (base_url with /)" : "");
+		STR_EQ(name, link_said(&k), cases[i].want);
+		link_clear(&k);
+	}
+	STR_EQ("link: related by slug", xstrdup(links_find(ls[2], "", "naps")->path),
+	    "sleep/naps.md");
+	OK("link: related on another site is none",
+	    links_find(ls[2], "", "https://site.example.org/sleep/naps/") == NULL);
+	for (int i = 0; i < 3; i++) {
+		links_free(ls[i]);
+		book_free(books[i]);
+	}
+}
+
+/* The picture resolver: files of the site, the web, and what must never
+ * be read. */
+static void
+test_pictures(void)
+{
+	static const struct {
+		const char *dir, *url, *want;
+	} cases[] = {
+		{"sleep", "img/chart.png", "file sleep/img/chart.png"},
+		{"sleep", "img/chart%20x.png", "file sleep/img/chart x.png"},
+		{"sleep", "./img/chart.png?v=2", "file sleep/img/chart.png"},
+		{"sleep", "/img/logo.png", "file static/img/logo.png"},
+		{"", "https://site.example/img/logo.png", "file static/img/logo.png"},
+		{"", "{{ site.baseurl }}/img/logo.png", "file static/img/logo.png"},
+		{"", "https://site.example.org/a.png", "remote"},
+		{"", "https://cdn.example/a.png", "remote"},
+		{"", "//cdn.example/a.png", "remote"},
+		{"", "data:image/png;base64,AAAA", "remote"},
+		{"sleep", "../../etc/passwd", "outside"},
+		{"", "/../etc/passwd", "outside"},
+		{"sleep", "evil.png", "outside"},
+		{"sleep", "missing.png", "missing"},
+		{"sleep", "img", "missing"},
+		{"", "", "none"},
+	};
+	static const char *const kinds[] = {"file", "remote", "outside",
+	    "missing", "none"};
+	struct book *b = site_book("https://site.example");
+	struct links *l = site_links(b);
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		struct picture p;
+		char name[160];
+
+		links_picture(l, cases[i].dir, cases[i].url, &p);
+		snprintf(name, sizeof(name), "picture: %s from '%s'",
+		    cases[i].url, cases[i].dir);
+		STR_EQ(name, p.kind == PICTURE_FILE ? xasprintf("file %s", p.file) :
+		    xstrdup(kinds[p.kind]), cases[i].want);
+		free(p.file);
+		free(p.name);
+	}
+	links_free(l);
+	book_free(b);
 }
 
 /* The GFM extensions a text can use: none but task lists for prose (so
@@ -345,7 +550,9 @@ main(void)
 	test_uuid();
 	test_order();
 	test_fresh_book();
-	test_xml_dump();
+	test_dom_write();
+	test_links();
+	test_pictures();
 	test_md_extensions();
 	test_threads_each();
 	return failed ? 1 : 0;

@@ -1,10 +1,11 @@
 /* fuzz_frontmatter.c: libFuzzer target for front matter and hbook.yaml
- * (meta.c, yaml.c): the input is read both as an article and as the
- * book's configuration. */
+ * (frontmatter.c, meta.c, config.c, yaml.c): the input is read both as
+ * the book's configuration and as an article under it. */
 #include <stdint.h>
 #include <stdlib.h>
 
 #include "book.h"
+#include "config.h"
 #include "diag.h"
 #include "meta.h"
 #include "text.h"
@@ -24,6 +25,5 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	article_from_text(b, "fuzz/a.md", text, len);
 	book_free(b);
 	free(text);
-	config_free();
 	return 0;
 }

@@ -1,4 +1,4 @@
-/* fuzz_markdown.c: libFuzzer target for Markdown -> XHTML (xhtml.c,
+/* fuzz_markdown.c: libFuzzer target for Markdown -> XHTML (markdown.c,
  * html.c, sanitize.c).  A crash, a leak, a sanitizer report or XHTML that
  * libxml2 cannot parse back is a finding: add the input to tests/regress. */
 #include <stdint.h>

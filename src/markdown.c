@@ -1,5 +1,6 @@
-/* xhtml.c: the cmark-gfm tree as XHTML: one switch on node type. */
-#include "xhtml.h"
+/* markdown.c: Markdown to XHTML: the cmark-gfm tree walked with one switch
+ * on node type, building libxml2 nodes. */
+#include "markdown.h"
 
 #include <ctype.h>
 #include <pthread.h>
@@ -10,16 +11,15 @@
 #include <time.h>
 
 #include <cmark-gfm.h>
-#include <libxml/parserInternals.h>
-#include <libxml/xmlsave.h>
 #include <cmark-gfm-core-extensions.h>
 
 #include "diag.h"
-#include "html.h"
+#include "dom.h"
 #include "generator.h"
 #include "gfm.h"
-#include "links.h"
 #include "mdlimit.h"
+#include "page.h"
+#include "rawhtml.h"
 #include "text.h"
 
 /* The extensions' node types: exported by libcmark-gfm-extensions, but
@@ -47,16 +47,16 @@ md_parse_seconds(void)
 }
 
 /* Parses md after its template syntax is done (generator.c) and within
- * the limits of mdlimit.c.  Warnings go to ch's file; ch may be NULL. */
+ * the limits of mdlimit.c.  Warnings go to pg's file; pg may be NULL. */
 static cmark_node *
-md_parse(const char *md, size_t len, struct chapter *ch, cmark_parser **pp)
+md_parse(const char *md, size_t len, struct page *pg, cmark_parser **pp)
 {
 	unsigned long long t0 = clock_ns();
 	size_t glen, llen;
-	char *expanded = generators_expand(md, len, ch, ch ? ch->line0 : 0, &glen);
+	char *expanded = generators_expand(md, len, pg, pg ? pg->line0 : 0, &glen);
 	char *limited = md_limit(expanded ? expanded : md, expanded ? glen : len,
-	    ch ? ch->src : NULL, ch ? ch->line0 : 0, &llen);
-	int smart = ch ? ch->smart : 0;
+	    pg ? pg->src : NULL, pg ? pg->line0 : 0, &llen);
+	int smart = pg ? pg->smart : 0;
 	/* no CMARK_OPT_VALIDATE_UTF8: the text is UTF-8 already (read_text()
 	 * repairs files, libyaml checks front matter), and what cmark-gfm
 	 * makes of any other bytes, xml_clean() repairs */
@@ -99,7 +99,7 @@ md_parse(const char *md, size_t len, struct chapter *ch, cmark_parser **pp)
 	free(limited);
 	free(expanded);
 	*pp = p;
-	if (ch != NULL)           /* a chapter, not a title search */
+	if (pg != NULL)           /* a chapter, not a title search */
 		__atomic_add_fetch(&parse_ns, clock_ns() - t0, __ATOMIC_RELAXED);
 	return doc;
 }
@@ -108,231 +108,6 @@ void
 md_init(void)
 {
 	cmark_gfm_core_extensions_ensure_registered();
-}
-
-void
-chapter_init(struct chapter *ch, xmlDoc *doc, const char *src)
-{
-	memset(ch, 0, sizeof(*ch));
-	ch->doc = doc;
-	ch->src = src;
-	ch->line0 = 1;
-	ch->ids = strmap_new();
-	ch->warned = strmap_new();
-}
-
-void
-chapter_free(struct chapter *ch)
-{
-	strmap_free(ch->ids);
-	strmap_free(ch->warned);
-	for (size_t i = 0; i < ch->nheads; i++) {
-		free(ch->heads[i].id);
-		free(ch->heads[i].text);
-	}
-	free(ch->heads);
-	free(ch->local);
-	if (ch->notes != NULL && ch->notes->parent == NULL)
-		xmlFreeNode(ch->notes);
-	memset(ch, 0, sizeof(*ch));
-}
-
-char *
-chapter_id(struct chapter *ch, const char *text)
-{
-	char *base = make_id(text), *id = xstrdup(base);
-
-	for (int i = 2; strmap_get(ch->ids, id) != NULL; i++) {
-		free(id);
-		id = xasprintf("%s-%d", base, i);
-	}
-	strmap_put(ch->ids, id, (void *)1);
-	free(base);
-	return id;
-}
-
-xmlNode *
-el_new(xmlNode *parent, const char *name)
-{
-	xmlNode *n = xmlNewNode(NULL, BAD_CAST name);
-
-	if (parent != NULL)
-		xmlAddChild(parent, n);
-	return n;
-}
-
-static int
-dump_write(void *ctx, const char *data, int len)
-{
-	buf_add(ctx, data, (size_t)len);
-	return len;
-}
-
-/* Gives the text nodes below root that hold none of the characters
- * libxml2 escapes in text (< > & and CR, as &#13;) its own name for text
- * written as it is, xmlStringTextNoenc (XSLT's disable-output-escaping),
- * so xmlSaveDoc() copies them instead of escaping them byte by byte: that
- * took a third of a chapter's serialising.  The bytes are the same.  The
- * document is freed once written: a text node added next to a marked one
- * would join it unescaped, and walking the tree again to unmark them took
- * as long as marking. */
-static void
-mark_plain(xmlNode *root)
-{
-	xmlNode *n = root;
-
-	while (n != NULL) {
-		if (n->type == XML_TEXT_NODE && n->content != NULL &&
-		    n->name == xmlStringText && n->content[strcspn(
-		    (const char *)n->content, "<>&\r")] == '\0')
-			n->name = xmlStringTextNoenc;
-		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
-			n = n->children;
-			continue;
-		}
-		while (n != root && n->next == NULL)
-			n = n->parent;
-		n = n == root ? NULL : n->next;
-	}
-}
-
-void
-xml_dump(xmlDoc *doc, int format, char **out, size_t *len)
-{
-	struct buf b = {0};
-	xmlSaveCtxtPtr save;
-	xmlNode *root = xmlDocGetRootElement(doc);
-
-	/* The document says UTF-8 and no output encoding is named: libxml2
-	 * then writes its UTF-8 as it is.  Naming "utf-8" to
-	 * xmlDocDumpMemoryEnc() put every byte through its UTF-8 to UTF-8
-	 * converter.  The bytes go to a buf, which doubles as it grows: an
-	 * xmlBuffer grows to the exact size at each write, quadratic for a
-	 * 100 MB chapter. */
-	xmlFree((xmlChar *)doc->encoding);
-	doc->encoding = xmlStrdup(BAD_CAST "utf-8");
-	buf_add(&b, "", 0);
-	save = xmlSaveToIO(dump_write, NULL, &b, NULL, XML_SAVE_AS_XML |
-	    (format ? XML_SAVE_FORMAT : 0));
-	if (save == NULL)
-		xoom();
-	mark_plain(root);
-	xmlSaveDoc(save, doc);
-	xmlSaveClose(save);
-	xmlFreeDoc(doc);
-	*len = b.len;
-	*out = buf_steal(&b);
-}
-
-/* Whether s holds a character XML cannot: a C0 control other than tab,
- * LF and CR, or U+FFFE or U+FFFF (EF BF BE, EF BF BF). */
-static int
-has_bad_chars(const char *s, size_t len)
-{
-	for (size_t i = 0; i + 2 < len; i++)
-		if ((unsigned char)s[i] == 0xEF && (unsigned char)s[i + 1] == 0xBF &&
-		    ((unsigned char)s[i + 2] & 0xFE) == 0xBE)
-			return 1;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-			return 1;
-	}
-	return 0;
-}
-
-char *
-xml_clean(const char *s, size_t len)
-{
-	struct buf b = {0};
-	size_t i, start = 0;
-	char *fixed = NULL;
-
-	/* The input was checked, but cmark-gfm can split a UTF-8 sequence
-	 * (seen with long footnote labels, found by fuzzing): check again. */
-	if (!utf8_valid(s, len)) {
-		int bad;
-		fixed = utf8_repair(s, len, &len, &bad);
-		s = fixed;
-	}
-	/* XML 1.0 cannot hold C0 controls other than tab, LF and CR, nor
-	 * U+FFFE and U+FFFF: they become U+FFFD.  Entities (&#4;) and raw
-	 * HTML can bring them back after the input was checked. */
-	buf_add(&b, "", 0);
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		int bad = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
-		    (c == 0xEF && i + 2 < len &&
-		    (unsigned char)s[i + 1] == 0xBF &&
-		    ((unsigned char)s[i + 2] == 0xBE ||
-		    (unsigned char)s[i + 2] == 0xBF));
-		if (bad) {
-			buf_add(&b, s + start, i - start);
-			buf_adds(&b, "\xEF\xBF\xBD");
-			if (c == 0xEF)
-				i += 2;
-			start = i + 1;
-		}
-	}
-	buf_add(&b, s + start, len - start);
-	free(fixed);
-	return buf_steal(&b);
-}
-
-/* Whether s needs xml_clean(): it is not UTF-8, or holds a character XML
- * cannot.  Most text does not, and is used as it is. */
-static int
-needs_clean(const char *s, size_t len)
-{
-	const uint64_t spaces = 0x2020202020202020u, highs = 0x8080808080808080u;
-
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c;
-		uint64_t v;
-
-		/* eight bytes at a time while all are printable ASCII */
-		while (len - i >= 8 && (memcpy(&v, s + i, 8),
-		    ((v - spaces) | v) & highs) == 0)
-			i += 8;
-		if (i == len)
-			break;
-		c = (unsigned char)s[i];
-		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-			return 1;
-		if (c >= 0x80)
-			return !utf8_valid(s + i, len - i) || has_bad_chars(s + i, len - i);
-	}
-	return 0;
-}
-
-void
-append_text(xmlNode *parent, const char *s, size_t len)
-{
-	char *t;
-
-	if (len == 0)
-		return;
-	if (!needs_clean(s, len)) {
-		xmlAddChild(parent, xmlNewTextLen(BAD_CAST s, (int)len));
-		return;
-	}
-	t = xml_clean(s, len);
-	xmlAddChild(parent, xmlNewTextLen(BAD_CAST t, (int)strlen(t)));
-	free(t);
-}
-
-void
-set_attr(xmlNode *el, const char *name, const char *value)
-{
-	char *t;
-
-	if (!needs_clean(value, strlen(value))) {
-		xmlSetProp(el, BAD_CAST name, BAD_CAST value);
-		return;
-	}
-	t = xml_clean(value, strlen(value));
-	xmlSetProp(el, BAD_CAST name, BAD_CAST t);
-	free(t);
 }
 
 /* The plain text of a node's descendants: an image's alt, a heading's
@@ -359,12 +134,12 @@ plain_text(cmark_node *node, struct buf *out)
 }
 
 static int
-node_line(struct chapter *ch, cmark_node *n)
+node_line(struct page *pg, cmark_node *n)
 {
 	for (; n != NULL; n = cmark_node_parent(n))
 		if (cmark_node_get_start_line(n) > 0)
-			return ch->line0 + cmark_node_get_start_line(n) - 1;
-	return ch->line0;
+			return pg->line0 + cmark_node_get_start_line(n) - 1;
+	return pg->line0;
 }
 
 /* Whether a paragraph is in a tight list: rendered without <p>. */
@@ -430,7 +205,7 @@ struct frame {
 };
 
 struct walk {
-	struct chapter *ch;
+	struct page *pg;
 	cmark_parser *parser;
 	xmlNode *cur;
 	struct frame *stack;
@@ -489,8 +264,8 @@ push(struct walk *w, xmlNode *el)
 	w->stack[w->depth].saved = w->cur;
 	if (el != NULL && w->created >= MD_MAX_DEPTH) {
 		/* too deep: the content joins its ancestor */
-		if (!w->ch->deep_warned++)
-			warnx_at(w->ch->src, 0, "blocks nested deeper than %d "
+		if (!w->pg->deep_warned++)
+			warnx_at(w->pg->src, 0, "blocks nested deeper than %d "
 			    "levels are flattened", MD_MAX_DEPTH);
 		while (el->children != NULL) {
 			xmlNode *k = el->children;
@@ -559,7 +334,7 @@ render_heading(struct walk *w, cmark_node *n)
 	plain_text(n, &text);
 	name[1] = (char)('0' + cmark_node_get_heading_level(n));
 	h = xmlNewNode(NULL, BAD_CAST name);
-	id = chapter_id(w->ch, str_trim(text.data));
+	id = page_id(w->pg, str_trim(text.data));
 	xmlSetProp(h, BAD_CAST "id", BAD_CAST id);
 	free(id);
 	buf_free(&text);
@@ -571,15 +346,16 @@ render_image(struct walk *w, cmark_node *n)
 {
 	struct buf alt = {0};
 	const char *title = cmark_node_get_title(n);
-	char *src = links_image(w->ch, cmark_node_get_url(n), node_line(w->ch, n));
+	char *src = page_picture(w->pg, cmark_node_get_url(n),
+	    node_line(w->pg, n));
 
 	plain_text(n, &alt);
 	if (src == NULL) {
 		append_text(w->cur, alt.data, alt.len);
 	} else {
 		xmlNode *img = el_new(w->cur, "img");
-		if (str_trim(alt.data)[0] == '\0' && w->ch->links != NULL)
-			warnx_at(w->ch->src, node_line(w->ch, n), "image without "
+		if (str_trim(alt.data)[0] == '\0' && w->pg->links != NULL)
+			warnx_at(w->pg->src, node_line(w->pg, n), "image without "
 			    "alt text: %s (screen readers will skip it)",
 			    cmark_node_get_url(n));
 		set_attr(img, "src", src);
@@ -595,20 +371,20 @@ render_image(struct walk *w, cmark_node *n)
 static void
 render_noteref(struct walk *w, cmark_node *n)
 {
-	struct chapter *ch = w->ch;
+	struct page *pg = w->pg;
 	const char *num = cmark_node_get_literal(n);
 	char *href = xasprintf("#note_%s", num), *id = xasprintf("noteref_%s", num);
 	xmlNode *sup = el_new(w->cur, "sup"), *a = el_new(sup, "a");
 
-	for (int k = 2; strmap_get(ch->ids, id) != NULL; k++) {
+	for (int k = 2; strmap_get(pg->ids, id) != NULL; k++) {
 		free(id);
 		id = xasprintf("noteref_%s_%d", num, k);
 	}
-	strmap_put(ch->ids, id, (void *)1);
-	strmap_put(ch->ids, href + 1, (void *)1);
+	strmap_put(pg->ids, id, (void *)1);
+	strmap_put(pg->ids, href + 1, (void *)1);
 	xmlSetProp(a, BAD_CAST "id", BAD_CAST id);
 	xmlSetProp(a, BAD_CAST "href", BAD_CAST href);
-	xmlSetNsProp(a, ch->epub, BAD_CAST "type", BAD_CAST "noteref");
+	xmlSetNsProp(a, pg->epub, BAD_CAST "type", BAD_CAST "noteref");
 	xmlSetProp(a, BAD_CAST "role", BAD_CAST "doc-noteref");
 	xmlSetProp(a, BAD_CAST "class", BAD_CAST "noteref");
 	append_text(a, num, strlen(num));
@@ -619,18 +395,18 @@ render_noteref(struct walk *w, cmark_node *n)
 static void
 begin_note(struct walk *w)
 {
-	struct chapter *ch = w->ch;
-	char *id = xasprintf("note_%d", ++ch->nnotes);
+	struct page *pg = w->pg;
+	char *id = xasprintf("note_%d", ++pg->nnotes);
 	xmlNode *aside = xmlNewNode(NULL, BAD_CAST "aside");
 
-	if (ch->notes == NULL)
-		ch->notes = xmlNewNode(NULL, BAD_CAST "div");
-	strmap_put(ch->ids, id, (void *)1);
+	if (pg->notes == NULL)
+		pg->notes = xmlNewNode(NULL, BAD_CAST "div");
+	strmap_put(pg->ids, id, (void *)1);
 	xmlSetProp(aside, BAD_CAST "id", BAD_CAST id);
-	xmlSetNsProp(aside, ch->epub, BAD_CAST "type", BAD_CAST "footnote");
+	xmlSetNsProp(aside, pg->epub, BAD_CAST "type", BAD_CAST "footnote");
 	xmlSetProp(aside, BAD_CAST "role", BAD_CAST "doc-footnote");
 	xmlSetProp(aside, BAD_CAST "class", BAD_CAST "footnote");
-	xmlAddChild(ch->notes, aside);
+	xmlAddChild(pg->notes, aside);
 	w->note = aside;
 	/* notes are written apart from the body: a new stack base */
 	push(w, NULL);
@@ -642,9 +418,9 @@ begin_note(struct walk *w)
 static void
 end_note(struct walk *w)
 {
-	struct chapter *ch = w->ch;
+	struct page *pg = w->pg;
 	xmlNode *aside = w->note, *last, *a;
-	char *href = xasprintf("#noteref_%d", ch->nnotes);
+	char *href = xasprintf("#noteref_%d", pg->nnotes);
 
 	last = xmlGetLastChild(aside);
 	while (last != NULL && last->type != XML_ELEMENT_NODE)
@@ -719,7 +495,7 @@ indented_html(struct walk *w, cmark_node *n)
 	int len, off;
 	char c;
 
-	if (!w->ch->kramdown || cmark_node_get_fenced(n, &len, &off, &c))
+	if (!w->pg->kramdown || cmark_node_get_fenced(n, &len, &off, &c))
 		return 0;
 	while (*lit == ' ' || *lit == '\t' || *lit == '\n')
 		lit++;
@@ -729,39 +505,37 @@ indented_html(struct walk *w, cmark_node *n)
 	    (w->cur != NULL && w->cur->_private != NULL);
 }
 
-static _Thread_local int html_split_depth;
-
 static void
 render_html_block(struct walk *w, cmark_node *n)
 {
-	struct chapter *ch = w->ch;
+	struct page *pg = w->pg;
 	const char *lit = cmark_node_get_literal(n);
 	size_t len = strlen(lit), at;
 	xmlNode *before = w->cur;
 
-	at = ch->kramdown && html_split_depth < 16 ?
+	at = pg->kramdown && pg->html_split < 16 ?
 	    markdown_resumes(lit, len) : 0;
 	if (at == 0) {
-		html_feed(ch, base_of(w), &w->cur, lit, len, node_line(ch, n));
+		html_feed(pg, base_of(w), &w->cur, lit, len, node_line(pg, n));
 		return;
 	}
-	html_feed(ch, base_of(w), &w->cur, lit, at, node_line(ch, n));
+	html_feed(pg, base_of(w), &w->cur, lit, at, node_line(pg, n));
 	if (w->cur != before) {
 		/* the HTML is not closed there: it all stays HTML */
-		html_feed(ch, base_of(w), &w->cur, lit + at, len - at,
-		    node_line(ch, n));
+		html_feed(pg, base_of(w), &w->cur, lit + at, len - at,
+		    node_line(pg, n));
 		return;
 	}
-	html_split_depth++;
+	pg->html_split++;
 	{
-		int line0 = ch->line0;
-		ch->line0 = node_line(ch, n);
+		int line0 = pg->line0;
+		pg->line0 = node_line(pg, n);
 		for (size_t k = 0; k < at; k++)
-			ch->line0 += lit[k] == '\n';
-		md_render(ch, w->cur, lit + at, len - at);
-		ch->line0 = line0;
+			pg->line0 += lit[k] == '\n';
+		md_render(pg, w->cur, lit + at, len - at);
+		pg->line0 = line0;
 	}
-	html_split_depth--;
+	pg->html_split--;
 }
 
 /* GitHub's alerts: a quote opening with "[!NOTE]" on a line of its own
@@ -855,7 +629,7 @@ flush_text(struct walk *w)
 static void
 render_enter(struct walk *w, cmark_node *n, cmark_iter *it)
 {
-	struct chapter *ch = w->ch;
+	struct page *pg = w->pg;
 	cmark_node_type t = cmark_node_get_type(n);
 	const char *lit;
 	xmlNode *el;
@@ -929,8 +703,8 @@ render_enter(struct walk *w, cmark_node *n, cmark_iter *it)
 
 		if (indented_html(w, n)) {
 			lit = cmark_node_get_literal(n);
-			html_feed(ch, base_of(w), &w->cur, lit, strlen(lit),
-			    node_line(ch, n));
+			html_feed(pg, base_of(w), &w->cur, lit, strlen(lit),
+			    node_line(pg, n));
 			break;
 		}
 		xmlNode *pre = el_new(NULL, "pre"), *code = el_new(pre, "code");
@@ -956,15 +730,15 @@ render_enter(struct walk *w, cmark_node *n, cmark_iter *it)
 		break;
 	case CMARK_NODE_HTML_INLINE:
 		lit = cmark_node_get_literal(n);
-		html_feed(ch, base_of(w), &w->cur, lit, strlen(lit),
-		    node_line(ch, n));
+		html_feed(pg, base_of(w), &w->cur, lit, strlen(lit),
+		    node_line(pg, n));
 		break;
 	case CMARK_NODE_CUSTOM_BLOCK:
 	case CMARK_NODE_CUSTOM_INLINE:
 		lit = cmark_node_get_on_enter(n);
 		if (lit != NULL)
-			html_feed(ch, base_of(w), &w->cur, lit, strlen(lit),
-			    node_line(ch, n));
+			html_feed(pg, base_of(w), &w->cur, lit, strlen(lit),
+			    node_line(pg, n));
 		push(w, NULL);
 		break;
 	case CMARK_NODE_PARAGRAPH:
@@ -985,17 +759,9 @@ render_enter(struct walk *w, cmark_node *n, cmark_iter *it)
 	case CMARK_NODE_FOOTNOTE_DEFINITION:
 		begin_note(w);
 		break;
-	case CMARK_NODE_TEXT:
 	case CMARK_NODE_CODE:
 		lit = cmark_node_get_literal(n);
-		if (t == CMARK_NODE_CODE) {
-			append_text(el_new(w->cur, "code"), lit, strlen(lit));
-		} else {
-			append_text(w->cur, lit, strlen(lit));
-		}
-		break;
-	case CMARK_NODE_SOFTBREAK:
-		append_text(w->cur, "\n", 1);
+		append_text(el_new(w->cur, "code"), lit, strlen(lit));
 		break;
 	case CMARK_NODE_LINEBREAK:
 		el_new(w->cur, "br");
@@ -1010,8 +776,8 @@ render_enter(struct walk *w, cmark_node *n, cmark_iter *it)
 	case CMARK_NODE_LINK: {
 		const char *title = cmark_node_get_title(n);
 		el = xmlNewNode(NULL, BAD_CAST "a");
-		if (links_href(ch, cmark_node_get_url(n), node_line(ch, n),
-		    el) < 0) {
+		if (page_link(pg, el, cmark_node_get_url(n),
+		    node_line(pg, n)) < 0) {
 			xmlFreeNode(el);
 			push(w, NULL);
 			break;
@@ -1070,8 +836,8 @@ render_exit(struct walk *w, cmark_node *n)
 	if (t == CMARK_NODE_CUSTOM_BLOCK || t == CMARK_NODE_CUSTOM_INLINE) {
 		const char *lit = cmark_node_get_on_exit(n);
 		if (lit != NULL)
-			html_feed(w->ch, base_of(w), &w->cur, lit, strlen(lit),
-			    node_line(w->ch, n));
+			html_feed(w->pg, base_of(w), &w->cur, lit, strlen(lit),
+			    node_line(w->pg, n));
 	}
 	pop(w);
 	if (t == CMARK_NODE_TABLE_ROW) {
@@ -1091,11 +857,11 @@ find_title_heading(struct walk *w, cmark_node *doc)
 
 	while (n != NULL && cmark_node_get_type(n) != CMARK_NODE_HEADING)
 		n = cmark_node_next(n);
-	if (n == NULL || w->ch->drop_h1 == NULL ||
+	if (n == NULL || w->pg->drop_h1 == NULL ||
 	    cmark_node_get_heading_level(n) != 1)
 		return;
 	plain_text(n, &b);
-	if (strcmp(str_trim(b.data), w->ch->drop_h1) == 0)
+	if (strcmp(str_trim(b.data), w->pg->drop_h1) == 0)
 		w->dropped = n;
 	buf_free(&b);
 }
@@ -1151,7 +917,7 @@ has_reading(const xmlNode *n)
 }
 
 void
-headings_normalize(struct chapter *ch, xmlNode *root)
+headings_normalize(struct page *pg, xmlNode *root)
 {
 	xmlNode **hs = NULL;
 	size_t n = 0, cap = 0, kept = 0;
@@ -1186,18 +952,18 @@ headings_normalize(struct chapter *ch, xmlNode *root)
 		name[1] = (char)('0' + l);
 		xmlNodeSetName(hs[i], BAD_CAST name);
 		if (id == NULL) {
-			char *nid = chapter_id(ch, t);
+			char *nid = page_id(pg, t);
 			xmlSetProp(hs[i], BAD_CAST "id", BAD_CAST nid);
 			id = xmlStrdup(BAD_CAST nid);
 			free(nid);
 		}
 		if (l == 2 && t[0] != '\0') {
-			ch->heads = xrealloc(ch->heads,
-			    (ch->nheads + 1) * sizeof(*ch->heads));
-			ch->heads[ch->nheads].level = 2;
-			ch->heads[ch->nheads].id = xstrdup((const char *)id);
-			ch->heads[ch->nheads].text = xstrdup(t);
-			ch->nheads++;
+			pg->heads = xrealloc(pg->heads,
+			    (pg->nheads + 1) * sizeof(*pg->heads));
+			pg->heads[pg->nheads].level = 2;
+			pg->heads[pg->nheads].id = xstrdup((const char *)id);
+			pg->heads[pg->nheads].text = xstrdup(t);
+			pg->nheads++;
 		}
 		xmlFree(id);
 		xmlFree(text);
@@ -1206,14 +972,14 @@ headings_normalize(struct chapter *ch, xmlNode *root)
 }
 
 void
-md_render(struct chapter *ch, xmlNode *parent, const char *md, size_t len)
+md_render(struct page *pg, xmlNode *parent, const char *md, size_t len)
 {
 	struct walk w = {0};
-	cmark_node *doc = md_parse(md, len, ch, &w.parser);
+	cmark_node *doc = md_parse(md, len, pg, &w.parser);
 	cmark_iter *it;
 	cmark_event_type ev;
 
-	w.ch = ch;
+	w.pg = pg;
 	w.cur = parent;
 	find_title_heading(&w, doc);
 	it = cmark_iter_new(doc);

@@ -1,20 +1,21 @@
-/* html.c: raw HTML chunks into the chapter, through SAX events. */
-#include "html.h"
+/* rawhtml.c: raw HTML chunks into the page, through SAX events. */
+#include "rawhtml.h"
 
 #include <string.h>
 #include <libxml/HTMLparser.h>
 
-#include "diag.h"
-#include "links.h"
+#include "dom.h"
+#include "markdown.h"
+#include "page.h"
+#include "sanitize.h"
 #include "util.h"
-#include "xhtml.h"
 
 /* Raw HTML nested deeper than this is flattened: its content joins the
  * element at that depth.  Bounds the repair pass's recursion. */
 #define HTML_MAX_DEPTH 100
 
 struct feed {
-	struct chapter *ch;
+	struct page *pg;
 	xmlNode *base;
 	xmlNode **cur;
 	int line;
@@ -33,7 +34,6 @@ struct feed {
 
 /* kramdown's markdown="1" may nest; each level renders recursively. */
 #define HTML_MAX_MARKDOWN_NEST 4
-static _Thread_local int markdown_nest;
 
 static int
 wants_markdown(const xmlChar **atts)
@@ -85,12 +85,12 @@ dedent(const char *s, size_t len, size_t *outlen)
 static void
 render_markdown(struct feed *f, size_t end)
 {
-	if (end > f->md_start && markdown_nest < HTML_MAX_MARKDOWN_NEST) {
+	if (end > f->md_start && f->pg->markdown_nest < HTML_MAX_MARKDOWN_NEST) {
 		size_t n;
 		char *md = dedent(f->html + f->md_start, end - f->md_start, &n);
-		markdown_nest++;
-		md_render(f->ch, f->md_el, md, n);
-		markdown_nest--;
+		f->pg->markdown_nest++;
+		md_render(f->pg, f->md_el, md, n);
+		f->pg->markdown_nest--;
 		free(md);
 	}
 	f->md_el = NULL;
@@ -156,7 +156,7 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	}
 	el = xmlNewNode(NULL, BAD_CAST out);
 	el->_private = (void *)out;
-	if (san_attributes(f->ch, el, (const char *)name, atts, f->line) < 0) {
+	if (san_attributes(f->pg, el, atts, f->line) < 0) {
 		/* an image that cannot be embedded leaves its alt text */
 		for (int i = 0; atts != NULL && atts[i] != NULL; i += 2)
 			if (strcmp(out, "img") == 0 && atts[i + 1] != NULL &&
@@ -265,7 +265,7 @@ prime(htmlParserCtxtPtr p, const xmlNode *base, const xmlNode *cur)
 }
 
 void
-html_feed(struct chapter *ch, xmlNode *base, xmlNode **cur, const char *html,
+html_feed(struct page *pg, xmlNode *base, xmlNode **cur, const char *html,
     size_t len, int line)
 {
 	static const char flush[] = "<!---->";
@@ -296,7 +296,7 @@ html_feed(struct chapter *ch, xmlNode *base, xmlNode **cur, const char *html,
 	sax.ignorableWhitespace = on_text;
 	sax.cdataBlock = on_rawtext;
 	sax.serror = on_error;
-	f.ch = ch;
+	f.pg = pg;
 	f.base = base;
 	f.cur = cur;
 	f.line = line;

@@ -1,0 +1,116 @@
+/* config.c: hbook.yaml, the book's settings. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "frontmatter.h"
+#include "text.h"
+#include "yaml.h"
+
+int
+config_load(struct book *b, const char *file)
+{
+	char *full = file ? xstrdup(file) : path_join(b->root, "hbook.yaml");
+	char *text;
+	size_t len;
+	int rc;
+
+	b->cfg.src = full;
+	if (file == NULL && access(full, F_OK) != 0)
+		return config_from_text(b, "", 0);
+	if ((text = text_read(full, &len)) == NULL) {
+		errx_at(full, 0, "cannot read the book's configuration");
+		return -1;
+	}
+	rc = config_from_text(b, text, len);
+	free(text);
+	return rc;
+}
+
+/* The defaults: English, and the content folder's name as the title. */
+static void
+defaults(struct book *b)
+{
+	struct config *c = &b->cfg;
+
+	if (c->language == NULL)
+		c->language = xstrdup("en");
+	if (c->title == NULL) {
+		char *stem = xstrdup(path_base(b->root));
+		size_t n = strlen(stem);
+		while (n > 1 && stem[n - 1] == '/')
+			stem[--n] = '\0';
+		c->title = readable_name(stem[0] && strcmp(stem, ".") ?
+		    stem : "Book");
+		free(stem);
+	}
+}
+
+int
+config_from_text(struct book *b, const char *text, size_t len)
+{
+	struct config *c = &b->cfg;
+	const char *full = c->src ? c->src : "hbook.yaml";
+	struct fields f = {NULL, NULL, full, 1};
+	int errline;
+	const char *errmsg;
+
+	c->doc = ydoc_parse(text, len, &errline, &errmsg);
+	if (c->doc == NULL) {
+		errx_at(full, errline, "bad YAML: %s", errmsg);
+		return -1;
+	}
+	f.map = ydoc_root(c->doc);
+	if (f.map != NULL && f.map->kind != Y_MAP && f.map->kind != Y_NULL) {
+		errx_at(full, 1, "not a mapping of settings");
+		return -1;
+	}
+	c->title = field_text(&f, "title");
+	c->subtitle = field_text(&f, "subtitle");
+	c->publisher = field_text(&f, "publisher");
+	c->language = field_text(&f, "language");
+	c->description = field_text(&f, "description");
+	c->rights = field_text(&f, "rights");
+	c->identifier = field_text(&f, "identifier");
+	c->base_url = field_text(&f, "base_url");
+	c->disclaimer = field_text(&f, "disclaimer");
+	c->date = field_date(&f, "date");
+	field_list(&f, "author", &c->authors);
+	field_list(&f, "authors", &c->authors);
+	field_list(&f, "categories", &c->categories);
+	field_list(&f, "static", &c->statics);
+	c->pages = field_text(&f, "pages");
+	c->cover = field_text(&f, "cover");
+	{
+		char *dialect = field_text(&f, "markdown");
+		if (dialect != NULL && strcmp(dialect, "kramdown") == 0)
+			c->kramdown = 1;
+		else if (dialect != NULL && strcmp(dialect, "commonmark") != 0)
+			warnx_at(full, 0, "markdown: '%s' is not commonmark or "
+			    "kramdown; commonmark is used", dialect);
+		free(dialect);
+	}
+	c->fields = ymap_get(f.map, "fields");
+	if (c->fields != NULL && c->fields->kind != Y_MAP) {
+		warnx_at(full, c->fields->line, "'fields' should map hbook's "
+		    "names to the site's; ignored");
+		c->fields = NULL;
+	}
+	if (c->pages != NULL) {
+		char *norm = path_normalize(c->pages);
+		if (norm == NULL) {
+			errx_at(full, 0, "pages: %s is outside the content "
+			    "folder", c->pages);
+			return -1;
+		}
+		free(c->pages);
+		c->pages = norm;
+	} else {
+		c->pages = xstrdup("");
+	}
+	defaults(b);
+	return 0;
+}

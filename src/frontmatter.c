@@ -1,0 +1,292 @@
+/* frontmatter.c: text files as UTF-8, their front matter, and typed
+ * fields under the site's names. */
+#include "frontmatter.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "text.h"
+#include "yaml.h"
+
+char *
+text_read(const char *full, size_t *len)
+{
+	char *raw, *text;
+	size_t rawlen;
+	int bad;
+
+	if (file_read(full, &raw, &rawlen) < 0) {
+		warnx_at(full, 0, "cannot read (%s); skipped", strerror(errno));
+		return NULL;
+	}
+	if (rawlen >= 2 && ((unsigned char)raw[0] == 0xFF ||
+	    (unsigned char)raw[0] == 0xFE) &&
+	    ((unsigned char)raw[1] == 0xFE || (unsigned char)raw[1] == 0xFF) &&
+	    raw[0] != raw[1]) {
+		warnx_at(full, 1, "UTF-16 text: save it as UTF-8; skipped");
+		free(raw);
+		return NULL;
+	}
+	if (utf8_valid(raw, rawlen)) {
+		*len = rawlen;
+		return raw;      /* file_read() ends it with a NUL */
+	}
+	text = utf8_repair(raw, rawlen, len, &bad);
+	free(raw);
+	if (bad)
+		warnx_at(full, bad, "invalid UTF-8 replaced with U+FFFD");
+	return text;
+}
+
+static size_t
+line_end(const char *s, size_t i, size_t len, size_t *next)
+{
+	size_t e = i;
+
+	while (e < len && s[e] != '\n')
+		e++;
+	*next = e < len ? e + 1 : e;
+	if (e > i && s[e - 1] == '\r')
+		e--;
+	return e;
+}
+
+/* Whether s[i..e) is fence followed only by blanks. */
+static int
+is_fence(const char *s, size_t i, size_t e, const char *fence)
+{
+	size_t n = strlen(fence);
+
+	if (e - i < n || memcmp(s + i, fence, n) != 0)
+		return 0;
+	for (i += n; i < e; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return 0;
+	return 1;
+}
+
+int
+frontmatter_split(const char *text, size_t len, const char **yaml,
+    size_t *ylen, const char **body, int *body_line)
+{
+	size_t i = 0, e, next, ystart;
+	int line = 1;
+
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	*yaml = NULL;
+	*ylen = 0;
+	*body = text + i;
+	*body_line = 1;
+	e = line_end(text, i, len, &next);
+	if (!is_fence(text, i, e, "---"))
+		return 0;
+	ystart = next;
+	for (i = next; i < len; i = next) {
+		line++;
+		e = line_end(text, i, len, &next);
+		if (is_fence(text, i, e, "---") || is_fence(text, i, e, "...")) {
+			*yaml = text + ystart;
+			*ylen = i - ystart;
+			*body = text + next;
+			*body_line = line + 1;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+int
+frontmatter_parse(const char *src, const char *text, size_t len,
+    struct ydoc **doc, const char **body, int *body_line)
+{
+	const char *yaml;
+	size_t ylen;
+	int errline;
+	const char *errmsg;
+
+	*doc = NULL;
+	if ((len >= 3 && strncmp(text, "+++", 3) == 0) ||
+	    (len >= 6 && strncmp(text, "\xEF\xBB\xBF+++", 6) == 0)) {
+		/* Debian has no TOML library for C, and a hand-written parser
+		 * would guess wrong on real files: refuse it plainly */
+		errx_at(src, 1, "TOML front matter (+++) is not supported: "
+		    "write it as YAML between '---' lines");
+		return -1;
+	}
+	if (frontmatter_split(text, len, &yaml, &ylen, body, body_line) < 0) {
+		warnx_at(src, 1, "front matter opened with '---' is never "
+		    "closed; skipped");
+		return -1;
+	}
+	if (yaml == NULL)
+		return 0;
+	*doc = ydoc_parse(yaml, ylen, &errline, &errmsg);
+	if (*doc == NULL) {
+		warnx_at(src, errline + 1, "bad front matter: %s; used the "
+		    "file name as the title", errmsg);
+		return 0;
+	}
+	{
+		const struct ynode *m = ydoc_root(*doc);
+		struct strmap *seen = strmap_new();
+		for (size_t i = 0; m && m->kind == Y_MAP && i + 1 < m->nkids; i += 2) {
+			const char *k = ystr(m->kids[i]);
+			if (k != NULL && strmap_get(seen, k) != NULL)
+				warnx_at(src, m->kids[i]->line + 1, "duplicate key "
+				    "'%s': the last one is used", k);
+			else if (k != NULL)
+				strmap_put(seen, k, (void *)1);
+		}
+		strmap_free(seen);
+	}
+	if (ydoc_root(*doc) != NULL && ydoc_root(*doc)->kind != Y_MAP &&
+	    ydoc_root(*doc)->kind != Y_NULL) {
+		warnx_at(src, 2, "front matter is not a mapping of fields; "
+		    "ignored");
+		ydoc_free(*doc);
+		*doc = NULL;
+	}
+	return 0;
+}
+
+static int
+has_value(const struct ynode *v)
+{
+	return v != NULL && v->kind != Y_NULL &&
+	    (v->kind != Y_SCALAR || v->str[0] != '\0');
+}
+
+const struct ynode *
+field_node(const struct fields *f, const char *name)
+{
+	const struct ynode *alias = ymap_get(f->aliases, name), *v;
+	const struct ynode *first = NULL;
+
+	if (alias != NULL && alias->kind == Y_SCALAR) {
+		if (has_value(v = ymap_get(f->map, alias->str)))
+			return v;
+		first = v;
+	} else if (alias != NULL && alias->kind == Y_SEQ) {
+		for (size_t i = 0; i < alias->nkids; i++) {
+			if (ystr(alias->kids[i]) == NULL)
+				continue;
+			v = ymap_get(f->map, alias->kids[i]->str);
+			if (has_value(v))
+				return v;
+			if (first == NULL)
+				first = v;
+		}
+	}
+	v = ymap_get(f->map, name);
+	return has_value(v) || first == NULL ? v : first;
+}
+
+char *
+field_text(const struct fields *f, const char *name)
+{
+	const struct ynode *v = field_node(f, name);
+	char *s;
+
+	if (v == NULL)
+		return NULL;
+	if (v->kind == Y_NULL) {
+		warnx_at(f->src, f->line0 + v->line - 1, "'%s' is empty; ignored",
+		    name);
+		return NULL;
+	}
+	if (v->kind != Y_SCALAR) {
+		warnx_at(f->src, f->line0 + v->line - 1, "'%s' should be text; "
+		    "ignored", name);
+		return NULL;
+	}
+	{
+		char *tmp = xstrdup(v->str);
+		s = xstrdup(str_trim(tmp));
+		free(tmp);
+	}
+	if (s[0] == '\0') {
+		warnx_at(f->src, f->line0 + v->line - 1, "'%s' is empty; ignored",
+		    name);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void
+field_list(const struct fields *f, const char *name, struct strlist *out)
+{
+	const struct ynode *v = field_node(f, name);
+
+	if (v == NULL || v->kind == Y_NULL)
+		return;
+	if (v->kind == Y_SCALAR) {
+		/* "related: false" means none */
+		if (v->plain && (strcmp(v->str, "false") == 0 ||
+		    strcmp(v->str, "true") == 0))
+			return;
+		if (v->str[0])
+			strlist_add(out, v->str);
+		return;
+	}
+	if (v->kind == Y_MAP) {
+		warnx_at(f->src, f->line0 + v->line - 1, "'%s' should be a list; "
+		    "ignored", name);
+		return;
+	}
+	for (size_t i = 0; i < v->nkids; i++) {
+		const struct ynode *k = v->kids[i];
+		const char *s = ystr(k);
+
+		/* lists of mappings ({url: ..., title: ...}): take the url */
+		if (s == NULL && k->kind == Y_MAP)
+			s = ystr(ymap_get(k, "url"));
+		if (s != NULL && s[0] && !strlist_has(out, s))
+			strlist_add(out, s);
+	}
+}
+
+char *
+field_date(const struct fields *f, const char *name)
+{
+	char *s = field_text(f, name), *d;
+
+	if (s == NULL)
+		return NULL;
+	d = date_normalize(s);
+	if (d == NULL)
+		warnx_at(f->src, f->line0 + field_node(f, name)->line - 1,
+		    "'%s' is not a date (YYYY-MM-DD): %s; ignored", name, s);
+	free(s);
+	return d;
+}
+
+int
+field_long(const struct fields *f, const char *name, long *out)
+{
+	char *s = field_text(f, name), *end;
+	int ok;
+
+	if (s == NULL)
+		return 0;
+	*out = strtol(s, &end, 10);
+	ok = *end == '\0';
+	if (!ok)
+		warnx_at(f->src, f->line0 + field_node(f, name)->line - 1,
+		    "'%s' should be a whole number: %s; ignored", name, s);
+	free(s);
+	return ok;
+}
+
+int
+field_bool(const struct fields *f, const char *name)
+{
+	const char *s = ystr(field_node(f, name));
+
+	return s != NULL && (strcmp(s, "true") == 0 ||
+	    strcmp(s, "True") == 0 || strcmp(s, "yes") == 0);
+}

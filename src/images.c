@@ -1,0 +1,157 @@
+/* images.c: reads, types and de-duplicates the pictures pages name. */
+#include "images.h"
+
+#include <ctype.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hash.h"
+#include "util.h"
+
+struct images {
+	struct book *book;
+	struct strmap *bysha;    /* SHA-1 hex -> resource */
+	struct strmap *byfile;   /* content path -> resource, once read */
+	pthread_mutex_t lock;    /* the maps and b->res */
+};
+
+struct images *
+images_new(struct book *b)
+{
+	struct images *im = xcalloc(1, sizeof(*im));
+
+	im->book = b;
+	im->bysha = strmap_new();
+	im->byfile = strmap_new();
+	pthread_mutex_init(&im->lock, NULL);
+	return im;
+}
+
+void
+images_free(struct images *im)
+{
+	if (im == NULL)
+		return;
+	strmap_free(im->bysha);
+	strmap_free(im->byfile);
+	pthread_mutex_destroy(&im->lock);
+	free(im);
+}
+
+const char *
+image_type(const unsigned char *d, size_t n, const char **ext)
+{
+	size_t i = 0;
+
+	if (n >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0)
+		return *ext = "png", "image/png";
+	if (n >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF)
+		return *ext = "jpg", "image/jpeg";
+	if (n >= 6 && (memcmp(d, "GIF87a", 6) == 0 ||
+	    memcmp(d, "GIF89a", 6) == 0))
+		return *ext = "gif", "image/gif";
+	if (n >= 12 && memcmp(d, "RIFF", 4) == 0 && memcmp(d + 8, "WEBP", 4) == 0)
+		return *ext = "webp", "image/webp";
+	if (n >= 3 && memcmp(d, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < n && isspace(d[i]))
+		i++;
+	if (i < n && d[i] == '<') {
+		/* SVG: XML whose root is <svg> */
+		size_t lim = n < 4096 ? n : 4096;
+		/* cppcheck-suppress knownConditionTrueFalse ; it loses track of
+		 * n here: lim is up to 4096 */
+		for (size_t k = i; k + 4 <= lim; k++)
+			if (memcmp(d + k, "<svg", 4) == 0)
+				return *ext = "svg", "image/svg+xml";
+	}
+	return NULL;
+}
+
+/* Adds data (taken over), whose SHA-1 is sha, to b's resources. */
+static struct resource *
+add(struct book *b, unsigned char *data, size_t len, const char *type,
+    char *href, char *id, const unsigned char sha[20])
+{
+	struct resource *r = xcalloc(1, sizeof(*r));
+
+	r->href = href;
+	r->id = id;
+	r->media_type = xstrdup(type);
+	r->data = data;
+	r->len = len;
+	memcpy(r->sha, sha, 20);
+	b->res = xrealloc(b->res, (b->nres + 1) * sizeof(*b->res));
+	b->res[b->nres++] = r;
+	return r;
+}
+
+struct resource *
+images_add(struct book *b, unsigned char *data, size_t len, const char *type,
+    const char *href, const char *id)
+{
+	unsigned char sha[20];
+
+	sha1(data, len, sha);
+	return add(b, data, len, type, xstrdup(href), xstrdup(id), sha);
+}
+
+const struct resource *
+images_embed(struct images *im, const char *path, const char **why,
+    const char **warning)
+{
+	struct book *b = im->book;
+	struct resource *r;
+	unsigned char *data, sha[20];
+	const char *type, *ext;
+	char hex[41];
+	size_t len;
+
+	/* read once however many pages show it */
+	pthread_mutex_lock(&im->lock);
+	r = strmap_get(im->byfile, path);
+	pthread_mutex_unlock(&im->lock);
+	if (r != NULL)
+		return r;
+	{
+		char *full = path_join(b->root, path);
+		int rc = file_read(full, (char **)&data, &len);
+		free(full);
+		if (rc < 0) {
+			*why = "cannot be read";
+			*warning = "cannot read image %s (its alt text stands in)";
+			return NULL;
+		}
+	}
+	if ((type = image_type(data, len, &ext)) == NULL) {
+		*why = "not a PNG, JPEG, GIF or SVG image";
+		*warning = "not a PNG, JPEG, GIF or SVG image: %s (its alt "
+		    "text stands in)";
+		free(data);
+		return NULL;
+	}
+	if (strcmp(ext, "webp") == 0) {
+		*why = "WebP, left out";
+		*warning = "WebP image left out: %s (many e-readers cannot "
+		    "show WebP; convert it to PNG or JPEG)";
+		free(data);
+		return NULL;
+	}
+	sha1(data, len, sha);
+	for (int i = 0; i < 20; i++)
+		snprintf(hex + 2 * i, 3, "%02x", sha[i]);
+	pthread_mutex_lock(&im->lock);
+	r = strmap_get(im->bysha, hex);
+	if (r == NULL) {
+		r = add(b, data, len, type, xasprintf("images/%.16s.%s", hex, ext),
+		    xasprintf("img-%.16s", hex), sha);
+		data = NULL;
+		strmap_put(im->bysha, hex, r);
+	}
+	strmap_put(im->byfile, path, r);
+	pthread_mutex_unlock(&im->lock);
+	free(data);
+	return r;
+}

@@ -1,0 +1,90 @@
+/* page.h: one page being written.  Markdown (markdown.c), raw HTML
+ * (rawhtml.c), the sanitiser and the templates (render.c) all write through
+ * it: the document, the ids it holds, its sections for the contents, its
+ * notes, the warnings it gave, and the links that wait for other pages.
+ * It also turns resolved links and pictures (links.c, images.c) into
+ * attributes and report rows: the one place that does. */
+#ifndef HBOOK_PAGE_H
+#define HBOOK_PAGE_H
+
+#include <stddef.h>
+#include <libxml/tree.h>
+
+#include "book.h"
+
+struct links;
+struct images;
+struct report;
+
+/* A link to "#frag" in this page, settled once the page is complete. */
+struct local {
+	xmlNode *a;
+	char *frag;
+};
+
+struct page {
+	xmlDoc *doc;
+	xmlNs *epub;             /* the epub: namespace on <html> */
+	const char *src;         /* file named in diagnostics */
+	int line0;               /* line of the Markdown's first line */
+	int smart;               /* --smart */
+	int kramdown;            /* hbook.yaml markdown: kramdown */
+	int kobo;                /* --kobo: koboSpans in the page */
+	const char *drop_h1;     /* drop a first level-1 heading with this text */
+
+	const struct links *links;   /* NULL: links and pictures as written */
+	struct images *images;
+	struct report *report;
+	int ids_known;           /* every article's ids are known */
+	const char *dir;         /* folder relative links start from */
+	const char *file;        /* the page's own file name in text/ */
+	size_t order;            /* its place in the book, for the report */
+
+	struct local *local;     /* links to "#fragment" in this page */
+	size_t nlocal;
+	struct pending *pend;    /* links into other pages' sections */
+	size_t npend;
+
+	struct strmap *ids;      /* every id used in the document */
+	struct heading *heads;   /* the level-2 sections, for the contents */
+	size_t nheads;
+	xmlNode *notes;          /* <div> holding the footnotes' asides */
+	int nnotes;
+	int deep_warned;
+	struct strmap *warned;   /* warnings given, one per kind and what */
+	int html_split;          /* kramdown HTML blocks split, nested */
+	int markdown_nest;       /* markdown="1" in raw HTML, nested */
+};
+
+/* Starts a page on doc; the caller owns doc and the strings it sets.
+ * page_free() releases the rest. */
+void page_init(struct page *pg, xmlDoc *doc, const char *src);
+void page_free(struct page *pg);
+
+/* A new id made from text, unique in the page.  The caller frees it. */
+char *page_id(struct page *pg, const char *text);
+
+/* Warns, as fmt with what for its %s, unless this page warned of kind and
+ * what before.  Returns 1 when it warned. */
+int page_warn_once(struct page *pg, const char *kind, const char *what,
+    int line, const char *fmt);
+
+/* Sets a's href for url, written at line.  Returns 0, or -1 when the link
+ * cannot be kept (a warning said why when it matters): write its text
+ * only. */
+int page_link(struct page *pg, xmlNode *a, const char *url, int line);
+
+/* The src of the embedded picture url names, relative to the page, or
+ * NULL (with a warning) when it cannot be embedded: write its alt text.
+ * The caller frees it. */
+char *page_picture(struct page *pg, const char *url, int line);
+
+/* Settles the links to "#fragment" once the page is complete: a missing
+ * one points at the page itself, with a warning. */
+void page_check_local(struct page *pg);
+
+/* The mark a pending link's href holds until it is known: bytes no XML
+ * text can hold, so the serialised page is patched at them. */
+#define PENDING_MARK '\001'
+
+#endif

@@ -1,0 +1,688 @@
+/* render.c: the book's pages from their templates: articles, category
+ * pages, title page, disclaimer, topics index and cover page. */
+#include "render.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <libxml/tree.h>
+
+#include "diag.h"
+#include "dom.h"
+#include "kepub.h"
+#include "links.h"
+#include "markdown.h"
+#include "pack.h"
+#include "page.h"
+#include "report.h"
+#include "sanitize.h"
+#include "spine.h"
+#include "template.h"
+#include "text.h"
+#include "threads.h"
+
+#define EPUB_NS "http://www.idpf.org/2007/ops"
+
+/* A field's content lives in a detached <div> of the page's document. */
+static xmlNode *
+holder(xmlDoc *doc)
+{
+	return xmlNewDocNode(doc, NULL, BAD_CAST "div", NULL);
+}
+
+static xmlNode *
+text_field(xmlDoc *doc, const char *s)
+{
+	xmlNode *h;
+
+	if (s == NULL || s[0] == '\0')
+		return NULL;
+	h = holder(doc);
+	append_text(h, s, strlen(s));
+	return h;
+}
+
+static void
+collect_ids(struct strmap *ids, xmlNode *n)
+{
+	for (; n != NULL; n = n->next) {
+		xmlChar *id;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if ((id = xmlGetProp(n, BAD_CAST "id")) != NULL) {
+			strmap_put(ids, (const char *)id, (void *)1);
+			xmlFree(id);
+		}
+		collect_ids(ids, n->children);
+	}
+}
+
+/* Loads template name and starts page pg on it for the document at place
+ * order of the spine.  Returns 0, or -1 when the template is unusable. */
+static int
+page_start(struct page *pg, const struct render *r, const char *name,
+    const char *src, const char *lang, size_t order)
+{
+	xmlDoc *doc = template_load(r->templates, name);
+	const struct doc *d = &r->book->docs[order];
+	xmlNode *root;
+	xmlNs *xml;
+
+	if (doc == NULL)
+		return -1;
+	page_init(pg, doc, src);
+	pg->smart = r->smart;
+	pg->kramdown = r->book->cfg.kramdown;
+	pg->kobo = r->kobo;
+	pg->links = r->links;
+	pg->images = r->images;
+	pg->report = r->report;
+	pg->order = order;
+	pg->file = path_base(d->href);
+	pg->dir = "";
+	root = xmlDocGetRootElement(doc);
+	pg->epub = xmlSearchNsByHref(doc, root, BAD_CAST EPUB_NS);
+	if (pg->epub == NULL)
+		pg->epub = xmlNewNs(root, BAD_CAST EPUB_NS, BAD_CAST "epub");
+	xmlSetProp(root, BAD_CAST "lang", BAD_CAST lang);
+	xml = xmlSearchNsByHref(doc, root, XML_XML_NAMESPACE);
+	xmlSetNsProp(root, xml, BAD_CAST "lang", BAD_CAST lang);
+	collect_ids(pg->ids, root);
+	return 0;
+}
+
+/* Fills the template with the fields (and frees them), makes the page
+ * valid, and writes it into its document. */
+static void
+page_finish(struct page *pg, struct field *f, size_t nf, struct doc *d)
+{
+	/* the page's ids are all known: a copied field copies its hrefs */
+	page_check_local(pg);
+	template_fill(pg->doc, f, nf);
+	for (size_t i = 0; i < nf; i++)
+		if (f[i].content != NULL)
+			xmlFreeNode(f[i].content);
+	xhtml_repair(xmlDocGetRootElement(pg->doc));
+	if (pg->kobo)
+		kepub_page(pg->doc);
+	dom_write(pg->doc, DOM_XHTML, &d->bytes, &d->len);
+	pg->doc = NULL;
+}
+
+static xmlNode *
+byline(xmlDoc *doc, const struct article *a, const char *lang)
+{
+	xmlNode *h = holder(doc);
+	int parts = 0;
+
+	if (a->authors.n) {
+		char *who = names_join(&a->authors), *by = xasprintf("By %s", who);
+		append_text(h, by, strlen(by));
+		free(by);
+		free(who);
+		parts++;
+	}
+	for (int k = 0; k < 2; k++) {
+		const char *d = k ? a->updated : a->date;
+		char *shown;
+		xmlNode *t;
+
+		if (d == NULL || (k && a->date && strcmp(d, a->date) == 0))
+			continue;
+		if (parts++)
+			append_text(h, " \xC2\xB7 ", 4);
+		append_text(h, k ? "Updated " : "Published ", k ? 8 : 10);
+		t = el_new(h, "time");
+		xmlSetProp(t, BAD_CAST "datetime", BAD_CAST d);
+		shown = date_display(d, lang);
+		append_text(t, shown, strlen(shown));
+		free(shown);
+	}
+	if (parts == 0) {
+		xmlFreeNode(h);
+		return NULL;
+	}
+	return h;
+}
+
+static xmlNode *
+lead_image(struct page *pg, const struct article *a)
+{
+	char *src;
+	xmlNode *h, *img;
+
+	if (a->image == NULL || (src = page_picture(pg, a->image, 1)) == NULL)
+		return NULL;
+	h = holder(pg->doc);
+	img = el_new(h, "img");
+	xmlSetProp(img, BAD_CAST "src", BAD_CAST src);
+	set_attr(img, "alt", a->image_alt ? a->image_alt : "");
+	if (a->image_alt == NULL)
+		warnx_at(a->src, 1, "lead image %s has no image_alt text",
+		    a->image);
+	free(src);
+	return h;
+}
+
+/* The list of related articles, each once. */
+static xmlNode *
+related(struct page *pg, const struct article *a)
+{
+	xmlNode *list = NULL;
+	const struct article **seen = xcalloc(a->related.n + 1, sizeof(*seen));
+	size_t nseen = 0;
+
+	for (size_t i = 0; i < a->related.n; i++) {
+		const struct article *t = links_find(pg->links, pg->dir,
+		    a->related.v[i]);
+		xmlNode *li, *link;
+		char *note;
+		size_t k = 0;
+
+		if (t == NULL || t == a) {
+			if (t == NULL)
+				warnx_at(a->src, 1, "related article not in the "
+				    "book: %s", a->related.v[i]);
+			report_add(pg->report, pg->order, a->src, 1, "related",
+			    a->related.v[i], t ? "left out: the article itself" :
+			    "left out: not in the book");
+			continue;
+		}
+		note = xasprintf("in the book: %s", t->file);
+		report_add(pg->report, pg->order, a->src, 1, "related",
+		    a->related.v[i], note);
+		free(note);
+		while (k < nseen && seen[k] != t)
+			k++;
+		if (k < nseen)
+			continue;
+		seen[nseen++] = t;
+		if (list == NULL)
+			list = holder(pg->doc);
+		li = el_new(list, "li");
+		link = el_new(li, "a");
+		xmlSetProp(link, BAD_CAST "href", BAD_CAST t->file);
+		append_text(link, t->title, strlen(t->title));
+	}
+	free(seen);
+	return list;
+}
+
+static int
+render_article(const struct render *r, size_t order, struct deflater *dfl)
+{
+	struct doc *d = &r->book->docs[order];
+	struct article *a = d->art;
+	const char *lang = a->lang ? a->lang : r->book->cfg.language;
+	struct page pg;
+	struct field f[8];
+	xmlNode *cat, *link, *body;
+	char *dir;
+	size_t nf = 0;
+
+	if (page_start(&pg, r, "article.xhtml", a->src, lang, order) < 0)
+		return -1;
+	dir = path_dir(a->path);
+	pg.dir = dir;
+	pg.line0 = a->body_line;
+	pg.drop_h1 = a->title;
+
+	f[nf].name = "title";
+	f[nf++].content = text_field(pg.doc, a->title);
+	f[nf].name = "description";
+	f[nf++].content = text_field(pg.doc, a->description);
+	cat = holder(pg.doc);
+	link = el_new(cat, "a");
+	xmlSetProp(link, BAD_CAST "href", BAD_CAST a->cat->file);
+	append_text(link, a->cat->title, strlen(a->cat->title));
+	f[nf].name = "category";
+	f[nf++].content = cat;
+	f[nf].name = "byline";
+	f[nf++].content = byline(pg.doc, a, lang);
+	f[nf].name = "image";
+	f[nf++].content = lead_image(&pg, a);
+	body = holder(pg.doc);
+	md_render(&pg, body, a->body, a->body_len);
+	headings_normalize(&pg, body);
+	f[nf].name = "body";
+	f[nf++].content = body;
+	f[nf].name = "notes";
+	f[nf++].content = pg.notes;
+	pg.notes = NULL;
+	f[nf].name = "related";
+	f[nf++].content = related(&pg, a);
+
+	page_finish(&pg, f, nf, d);
+	a->heads = pg.heads;
+	a->nheads = pg.nheads;
+	pg.heads = NULL;
+	pg.nheads = 0;
+	a->ids = pg.ids;
+	pg.ids = NULL;
+	/* a page waiting for other pages' ids keeps its bytes until then */
+	d->pend = pg.pend;
+	d->npend = pg.npend;
+	pg.pend = NULL;
+	pg.npend = 0;
+	if (d->npend == 0) {
+		deflate_bytes(dfl, d->bytes, d->len, &d->z);
+		free(d->bytes);
+		d->bytes = NULL;
+	}
+	page_free(&pg);
+	free(dir);
+	return 0;
+}
+
+/* The articles' documents, by their place in the spine. */
+static size_t *
+article_list(const struct book *b, size_t *n)
+{
+	size_t *v = xcalloc(b->ndocs + 1, sizeof(*v));
+
+	*n = 0;
+	for (size_t i = 0; i < b->ndocs; i++)
+		if (b->docs[i].kind == DOC_ARTICLE)
+			v[(*n)++] = i;
+	return v;
+}
+
+struct work {
+	const struct render *r;
+	const size_t *docs;      /* places in the spine */
+	struct deflater **d;     /* one per worker, made when first needed */
+	int failed;              /* atomic */
+};
+
+static void
+article_worker(void *arg, size_t i, int n)
+{
+	struct work *w = arg;
+	struct article *a = w->r->book->docs[w->docs[i]].art;
+
+	if (w->d[n] == NULL)
+		w->d[n] = deflater_new(w->r->level);
+	if (render_article(w->r, w->docs[i], w->d[n]) < 0)
+		__atomic_store_n(&w->failed, 1, __ATOMIC_RELAXED);
+	/* hold only what is needed: the Markdown goes */
+	free(a->body);
+	a->body = NULL;
+}
+
+static int
+pend_cmp(const void *x, const void *y)
+{
+	const struct pending *a = *(struct pending *const *)x;
+	const struct pending *b = *(struct pending *const *)y;
+
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+/* Settles the links of the document at place i into other articles'
+ * sections, now that every article's ids are known: the hrefs, warnings
+ * for sections that are not there (in the order of their lines), and the
+ * report's rows. */
+static void
+settle(const struct render *r, size_t i)
+{
+	struct doc *d = &r->book->docs[i];
+	const char *src = d->art->src;
+	char **hrefs = xcalloc(d->npend + 1, sizeof(*hrefs));
+	struct pending **sorted = xcalloc(d->npend + 1, sizeof(*sorted));
+	struct buf out = {0};
+	size_t k;
+
+	for (k = 0; k < d->npend; k++)
+		sorted[k] = &d->pend[k];
+	qsort(sorted, d->npend, sizeof(*sorted), pend_cmp);
+	for (k = 0; k < d->npend; k++) {
+		const struct pending *p = sorted[k];
+		char *id = links_choose_id(p->target->ids, p->frag), *note;
+		char *href;
+
+		if (id == NULL) {
+			warnx_at(src, p->line, "link to '#%s': no such section "
+			    "in %s; it points at the page", p->frag,
+			    p->target->file);
+			href = xstrdup(p->target->file);
+		} else {
+			href = xasprintf("%s#%s", p->target->file, id);
+		}
+		note = xasprintf("in the book: %s", href);
+		report_set(r->report, p->row, note);
+		hrefs[p - d->pend] = href;
+		free(note);
+		free(id);
+	}
+	/* the marks: PENDING_MARK, the link's number, PENDING_MARK */
+	for (size_t at = 0; at < d->len;) {
+		const char *m = memchr(d->bytes + at, PENDING_MARK, d->len - at);
+		char *end;
+		size_t n;
+
+		if (m == NULL) {
+			buf_add(&out, d->bytes + at, d->len - at);
+			break;
+		}
+		buf_add(&out, d->bytes + at, (size_t)(m - d->bytes) - at);
+		n = strtoul(m + 1, &end, 10);
+		if (*end != PENDING_MARK || n >= d->npend)
+			xoom();      /* a mark hbook did not write: impossible */
+		buf_adds(&out, hrefs[n]);
+		at = (size_t)(end + 1 - d->bytes);
+	}
+	free(d->bytes);
+	d->len = out.len;
+	d->bytes = buf_steal(&out);
+	for (k = 0; k < d->npend; k++)
+		free(hrefs[k]);
+	free(hrefs);
+	free(sorted);
+}
+
+static void
+settle_worker(void *arg, size_t i, int n)
+{
+	struct work *w = arg;
+	struct doc *d = &w->r->book->docs[w->docs[i]];
+
+	if (d->npend == 0)
+		return;
+	if (w->d[n] == NULL)
+		w->d[n] = deflater_new(w->r->level);
+	settle(w->r, w->docs[i]);
+	deflate_bytes(w->d[n], d->bytes, d->len, &d->z);
+	free(d->bytes);
+	d->bytes = NULL;
+}
+
+int
+render_articles(const struct render *r)
+{
+	struct work w = {r, NULL, NULL, 0};
+	size_t n;
+
+	md_init();
+	w.docs = article_list(r->book, &n);
+	w.d = xcalloc((size_t)r->jobs + 1, sizeof(*w.d));
+	threads_each(r->jobs, n, article_worker, &w);
+	if (!w.failed)
+		threads_each(r->jobs, n, settle_worker, &w);
+	for (int k = 0; k < r->jobs; k++)
+		deflater_free(w.d[k]);
+	free(w.d);
+	free((void *)w.docs);
+	return w.failed ? -1 : 0;
+}
+
+static int
+render_section(const struct render *r, size_t order)
+{
+	struct doc *d = &r->book->docs[order];
+	const struct category *c = d->cat;
+	struct page pg;
+	struct field f[4];
+	xmlNode *list;
+	char *dir = c->intro ? path_dir(c->index) : xstrdup("");
+
+	if (page_start(&pg, r, "section.xhtml", c->intro ? c->src :
+	    r->book->root, r->book->cfg.language, order) < 0) {
+		free(dir);
+		return -1;
+	}
+	pg.ids_known = 1;
+	pg.dir = dir;
+	pg.line0 = c->intro_line;
+	f[0].name = "title";
+	f[0].content = text_field(pg.doc, c->title);
+	f[1].name = "description";
+	f[1].content = text_field(pg.doc, c->description);
+	f[2].name = "intro";
+	f[2].content = NULL;
+	if (c->intro != NULL) {
+		f[2].content = holder(pg.doc);
+		md_render(&pg, f[2].content, c->intro, strlen(c->intro));
+		headings_normalize(&pg, f[2].content);
+		if (pg.notes != NULL) {
+			xmlNode *kid;
+			while ((kid = pg.notes->children) != NULL) {
+				xmlUnlinkNode(kid);
+				xmlAddChild(f[2].content, kid);
+			}
+		}
+	}
+	list = holder(pg.doc);
+	for (size_t i = 0; i < c->narts; i++) {
+		struct article *a = c->arts[i];
+		xmlNode *li = el_new(list, "li");
+		xmlNode *p = el_new(li, "p"), *link = el_new(p, "a");
+
+		xmlSetProp(p, BAD_CAST "class", BAD_CAST "entry");
+		xmlSetProp(link, BAD_CAST "href", BAD_CAST a->file);
+		append_text(link, a->title, strlen(a->title));
+		if (a->description != NULL) {
+			p = el_new(li, "p");
+			xmlSetProp(p, BAD_CAST "class", BAD_CAST "entry-desc");
+			append_text(p, a->description, strlen(a->description));
+		}
+	}
+	f[3].name = "contents";
+	f[3].content = list;
+	page_finish(&pg, f, 4, d);
+	page_free(&pg);
+	free(dir);
+	return 0;
+}
+
+static int
+render_title(const struct render *r, size_t order)
+{
+	const struct config *c = &r->book->cfg;
+	struct page pg;
+	struct field f[5];
+	char *who, *date;
+
+	if (page_start(&pg, r, "title.xhtml", r->book->root, c->language,
+	    order) < 0)
+		return -1;
+	who = names_join(&c->authors);
+	date = c->date ? date_display(c->date, c->language) : NULL;
+	f[0].name = "title";
+	f[0].content = text_field(pg.doc, c->title);
+	f[1].name = "subtitle";
+	f[1].content = text_field(pg.doc, c->subtitle);
+	f[2].name = "author";
+	f[2].content = text_field(pg.doc, who);
+	f[3].name = "publisher";
+	f[3].content = text_field(pg.doc, c->publisher);
+	f[4].name = "date";
+	f[4].content = text_field(pg.doc, date);
+	page_finish(&pg, f, 5, &r->book->docs[order]);
+	page_free(&pg);
+	free(who);
+	free(date);
+	return 0;
+}
+
+static int
+render_disclaimer(const struct render *r, size_t order)
+{
+	const struct config *c = &r->book->cfg;
+	struct page pg;
+	struct field f[1];
+
+	if (page_start(&pg, r, "disclaimer.xhtml", c->src, c->language,
+	    order) < 0)
+		return -1;
+	pg.ids_known = 1;
+	f[0].name = "disclaimer";
+	f[0].content = holder(pg.doc);
+	md_render(&pg, f[0].content, c->disclaimer, strlen(c->disclaimer));
+	headings_normalize(&pg, f[0].content);
+	page_finish(&pg, f, 1, &r->book->docs[order]);
+	page_free(&pg);
+	return 0;
+}
+
+struct topic {
+	char *key;               /* slug: "Sleep" and "sleep" are one topic */
+	const char *name;        /* as the first article wrote it */
+	struct article **arts;
+	size_t narts;
+};
+
+static int
+topic_cmp(const void *x, const void *y)
+{
+	const struct topic *a = *(struct topic *const *)x;
+	const struct topic *b = *(struct topic *const *)y;
+	int c = strcasecmp(a->name, b->name);
+
+	return c ? c : strcmp(a->key, b->key);
+}
+
+/* Every tag, alphabetically, with its articles in reading order.  The
+ * caller frees the list and each topic. */
+static struct topic **
+gather_topics(const struct book *b, size_t *n)
+{
+	struct strmap *seen = strmap_new();
+	struct topic **ts = NULL;
+
+	*n = 0;
+	for (size_t i = 0; i < b->narts; i++) {
+		struct article *a = b->arts[i];
+		for (size_t j = 0; j < a->tags.n; j++) {
+			char *key = slugify(a->tags.v[j]);
+			struct topic *t;
+			if (key[0] == '\0') {
+				free(key);
+				continue;
+			}
+			if ((t = strmap_get(seen, key)) == NULL) {
+				t = xcalloc(1, sizeof(*t));
+				t->key = key;
+				t->name = a->tags.v[j];
+				ts = xrealloc(ts, (*n + 1) * sizeof(*ts));
+				ts[(*n)++] = t;
+				strmap_put(seen, key, t);
+			} else {
+				free(key);
+			}
+			if (t->narts == 0 || t->arts[t->narts - 1] != a) {
+				t->arts = xrealloc(t->arts,
+				    (t->narts + 1) * sizeof(*t->arts));
+				t->arts[t->narts++] = a;
+			}
+		}
+	}
+	strmap_free(seen);
+	if (*n > 1)
+		qsort(ts, *n, sizeof(*ts), topic_cmp);
+	return ts;
+}
+
+static int
+render_topics(const struct render *r, size_t order)
+{
+	struct page pg;
+	struct field f[1];
+	struct topic **ts;
+	size_t nts;
+
+	/* the template first: a failure leaves nothing to free */
+	if (page_start(&pg, r, "topics.xhtml", r->book->root,
+	    r->book->cfg.language, order) < 0)
+		return -1;
+	ts = gather_topics(r->book, &nts);
+	f[0].name = "topics";
+	f[0].content = holder(pg.doc);
+	for (size_t i = 0; i < nts; i++) {
+		xmlNode *dt = el_new(f[0].content, "dt"), *dd;
+		append_text(dt, ts[i]->name, strlen(ts[i]->name));
+		append_text(f[0].content, "\n", 1);
+		dd = el_new(f[0].content, "dd");
+		for (size_t j = 0; j < ts[i]->narts; j++) {
+			xmlNode *a = el_new(dd, "a");
+			if (j)
+				xmlAddPrevSibling(a, xmlNewText(BAD_CAST ", "));
+			xmlSetProp(a, BAD_CAST "href",
+			    BAD_CAST ts[i]->arts[j]->file);
+			append_text(a, ts[i]->arts[j]->title,
+			    strlen(ts[i]->arts[j]->title));
+		}
+		append_text(f[0].content, "\n", 1);
+		free(ts[i]->key);
+		free(ts[i]->arts);
+		free(ts[i]);
+	}
+	free(ts);
+	page_finish(&pg, f, 1, &r->book->docs[order]);
+	page_free(&pg);
+	return 0;
+}
+
+static int
+render_cover(const struct render *r, size_t order)
+{
+	const struct book *b = r->book;
+	struct page pg;
+	struct field f[2];
+	xmlNode *img;
+	char *src, *alt;
+
+	if (page_start(&pg, r, "cover.xhtml", b->root, b->cfg.language,
+	    order) < 0)
+		return -1;
+	f[0].name = "title";
+	f[0].content = text_field(pg.doc, b->cfg.title);
+	f[1].name = "cover";
+	f[1].content = holder(pg.doc);
+	img = el_new(f[1].content, "img");
+	src = xasprintf("../%s", b->cover->href);
+	alt = xasprintf("Cover: %s", b->cfg.title);
+	xmlSetProp(img, BAD_CAST "src", BAD_CAST src);
+	set_attr(img, "alt", alt);
+	xmlSetNsProp(img, pg.epub, BAD_CAST "type", BAD_CAST "cover");
+	xmlSetProp(img, BAD_CAST "role", BAD_CAST "doc-cover");
+	xmlSetProp(img, BAD_CAST "class", BAD_CAST "cover");
+	page_finish(&pg, f, 2, &r->book->docs[order]);
+	page_free(&pg);
+	free(src);
+	free(alt);
+	return 0;
+}
+
+size_t *
+render_front_list(const struct book *b, size_t *n)
+{
+	size_t *v = xcalloc(b->ndocs + 1, sizeof(*v));
+
+	*n = 0;
+	for (size_t i = 0; i < b->ndocs; i++)
+		if (b->docs[i].kind != DOC_ARTICLE && b->docs[i].kind != DOC_NAV)
+			v[(*n)++] = i;
+	return v;
+}
+
+int
+render_front(const struct render *r, size_t i)
+{
+	switch (r->book->docs[i].kind) {
+	case DOC_COVER:
+		return render_cover(r, i);
+	case DOC_TITLE:
+		return render_title(r, i);
+	case DOC_DISCLAIMER:
+		return render_disclaimer(r, i);
+	case DOC_SECTION:
+		return render_section(r, i);
+	case DOC_TOPICS:
+		return render_topics(r, i);
+	default:
+		return 0;
+	}
+}

@@ -1,0 +1,178 @@
+/* spine.c: plans the book's documents, names their files, and settles the
+ * book's identifier and date. */
+#include "spine.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "diag.h"
+#include "hash.h"
+#include "text.h"
+
+/* A file name in text/ that no other file has: stem, stem-2, stem-3... */
+static char *
+unique_file(struct strmap *used, const char *stem)
+{
+	char *name = xasprintf("%s.xhtml", stem[0] ? stem : "page");
+
+	for (int i = 2; strmap_get(used, name) != NULL; i++) {
+		free(name);
+		name = xasprintf("%s-%d.xhtml", stem[0] ? stem : "page", i);
+	}
+	strmap_put(used, name, (void *)1);
+	return name;
+}
+
+static void
+name_files(struct book *b)
+{
+	struct strmap *used = strmap_new();
+	static const char *const own[] = {"title.xhtml", "disclaimer.xhtml",
+	    "nav.xhtml", "cover.xhtml", "topics.xhtml", NULL};
+
+	for (size_t i = 0; own[i]; i++)
+		strmap_put(used, own[i], (void *)1);
+	for (size_t i = 0; i < b->ncats; i++) {
+		struct category *c = b->cats[i];
+		c->file = unique_file(used, c->key);
+		for (size_t j = 0; j < c->narts; j++) {
+			char *slug = slugify(c->arts[j]->slug);
+			char *stem = xasprintf("%s-%s", c->key,
+			    slug[0] ? slug : "article");
+			c->arts[j]->file = unique_file(used, stem);
+			free(stem);
+			free(slug);
+		}
+	}
+	strmap_free(used);
+}
+
+static int
+has_topics(const struct book *b)
+{
+	int some = 0;
+
+	for (size_t i = 0; i < b->narts && !some; i++) {
+		const struct article *a = b->arts[i];
+		for (size_t j = 0; j < a->tags.n && !some; j++) {
+			char *key = slugify(a->tags.v[j]);
+			some = key[0] != '\0';
+			free(key);
+		}
+	}
+	return some;
+}
+
+/* Adds a document in the text/ folder named file. */
+static struct doc *
+add(struct book *b, enum doc_kind kind, const char *file, const char *label,
+    int depth)
+{
+	struct doc *d;
+
+	b->docs = xrealloc(b->docs, (b->ndocs + 1) * sizeof(*b->docs));
+	d = &b->docs[b->ndocs++];
+	memset(d, 0, sizeof(*d));
+	d->kind = kind;
+	d->href = xasprintf("text/%s", file);
+	/* manifest ids: "x-" and the file name without ".xhtml", valid XML
+	 * names since file names are [a-z0-9-] */
+	d->id = xasprintf("x-%.*s", (int)(strlen(file) - 6), file);
+	d->label = label;
+	d->depth = depth;
+	d->linear = 1;
+	return d;
+}
+
+static void
+set_identity(struct book *b)
+{
+	const struct config *cfg = &b->cfg;
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	const char *newest = cfg->date;
+	long long t;
+	time_t tt;
+	struct tm tm;
+	char out[32];
+
+	if (cfg->identifier != NULL) {
+		b->identifier = xstrdup(cfg->identifier);
+	} else {
+		char uuid[37];
+		char *name = xasprintf("%s\n%s", cfg->base_url ?
+		    cfg->base_url : "", cfg->title);
+		uuid5_url(name, uuid);
+		b->identifier = xasprintf("urn:uuid:%s", uuid);
+		free(name);
+	}
+	for (size_t i = 0; i < b->narts; i++) {
+		const struct article *a = b->arts[i];
+		if (a->date && (newest == NULL || strcmp(a->date, newest) > 0))
+			newest = a->date;
+		if (a->updated && (newest == NULL ||
+		    strcmp(a->updated, newest) > 0))
+			newest = a->updated;
+	}
+	if (sde != NULL && sde[0]) {
+		char *end;
+		t = strtoll(sde, &end, 10);
+		if (*end != '\0' || t < 0) {
+			warnx_at(NULL, 0, "SOURCE_DATE_EPOCH is not a number "
+			    "of seconds; ignored");
+			t = newest ? date_epoch(newest) : 315532800;
+		}
+	} else {
+		/* without dates: 1980-01-01, the zip format's first day */
+		t = newest ? date_epoch(newest) : 315532800;
+	}
+	if (t < 315532800)
+		t = 315532800;
+	tt = (time_t)t;
+	gmtime_r(&tt, &tm);
+	strftime(out, sizeof(out), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	b->modified = xstrdup(out);
+	b->modified_epoch = t;
+}
+
+void
+spine_plan(struct book *b, int cover)
+{
+	struct doc *d;
+
+	name_files(b);
+	if (cover)
+		add(b, DOC_COVER, "cover.xhtml", NULL, 0);
+	add(b, DOC_TITLE, "title.xhtml", NULL, 0);
+	if (b->cfg.disclaimer != NULL)
+		add(b, DOC_DISCLAIMER, "disclaimer.xhtml", "Medical disclaimer",
+		    0);
+	for (size_t i = 0; i < b->ncats; i++) {
+		struct category *c = b->cats[i];
+		add(b, DOC_SECTION, c->file, c->title, 0)->cat = c;
+		for (size_t j = 0; j < c->narts; j++)
+			add(b, DOC_ARTICLE, c->arts[j]->file, c->arts[j]->title,
+			    1)->art = c->arts[j];
+	}
+	if (has_topics(b))
+		add(b, DOC_TOPICS, "topics.xhtml", "Topics", 0);
+	/* the nav is a page too (landmarks point at it), after the rest */
+	d = add(b, DOC_NAV, "nav.xhtml", NULL, 0);
+	free(d->href);
+	free(d->id);
+	d->href = xstrdup("nav.xhtml");
+	d->id = xstrdup("nav");
+	d->linear = 0;
+	d->properties = "nav";
+	set_identity(b);
+}
+
+struct doc *
+spine_find(const struct book *b, enum doc_kind kind)
+{
+	for (size_t i = 0; i < b->ndocs; i++)
+		if (b->docs[i].kind == kind)
+			return &b->docs[i];
+	return NULL;
+}
