@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "input.h"
 #include "yaml.h"
 
 struct book *
@@ -12,6 +13,7 @@ book_new(const char *root)
 	struct book *b = xcalloc(1, sizeof(*b));
 
 	b->root = xstrdup(root);
+	b->in = input_new(root);
 	return b;
 }
 
@@ -45,6 +47,12 @@ book_category(struct book *b, const char *key, const char *title)
 	b->cats = xrealloc(b->cats, (b->ncats + 1) * sizeof(*b->cats));
 	b->cats[b->ncats++] = c;
 	return c;
+}
+
+char *
+book_file(const struct book *b, const char *rel)
+{
+	return path_join(b->cfg.pages ? b->cfg.pages : "", rel);
 }
 
 char *
@@ -154,6 +162,7 @@ book_free(struct book *b)
 	free(b->res);
 	config_release(&b->cfg);
 	free(b->root);
+	input_free(b->in);
 	free(b->identifier);
 	free(b->modified);
 	free(b->ncx);

@@ -14,6 +14,7 @@
 
 #include "util.h"
 
+struct input;
 struct ydoc;
 struct ynode;
 
@@ -135,6 +136,7 @@ struct doc {
 
 struct book {
 	char *root;              /* the content folder as given */
+	struct input *in;        /* what reads its files (input.h) */
 	struct config cfg;
 	struct article **arts;   /* in reading order once sorted */
 	size_t narts, capart;
@@ -165,6 +167,10 @@ void category_free(struct category *c);
 #define BOOK_DEFAULT_CATEGORY "general"
 struct category *book_category(struct book *b, const char *key,
     const char *title);
+
+/* The path in the content folder of rel, a file in the pages folder.
+ * The caller frees it. */
+char *book_file(const struct book *b, const char *rel);
 
 /* The path diagnostics name a file in the pages folder by: the content
  * folder, the pages folder and rel joined.  The caller frees it. */

@@ -1,28 +1,37 @@
 /* config.c: hbook.yaml, the book's settings. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "diag.h"
 #include "frontmatter.h"
+#include "input.h"
 #include "text.h"
 #include "yaml.h"
 
 int
 config_load(struct book *b, const char *file)
 {
-	char *full = file ? xstrdup(file) : path_join(b->root, "hbook.yaml");
-	char *text;
-	size_t len;
+	char *raw, *text;
+	size_t rawlen, len;
 	int rc;
 
-	b->cfg.src = full;
-	if (file == NULL && access(full, F_OK) != 0)
+	/* hbook.yaml is a file of the content folder: read beneath it, as
+	 * articles are; --config names a file that may be anywhere */
+	b->cfg.src = file ? xstrdup(file) : path_join(b->root, "hbook.yaml");
+	rc = file ? input_named(b->in, file, INPUT_MAX_FILE, &raw, &rawlen) :
+	    input_file(b->in, "hbook.yaml", INPUT_MAX_FILE, &raw, &rawlen);
+	if (rc < 0 && file == NULL && errno == ENOENT)
 		return config_from_text(b, "", 0);
-	if ((text = text_read(full, &len)) == NULL) {
-		errx_at(full, 0, "cannot read the book's configuration");
+	if (rc < 0) {
+		errx_at(b->cfg.src, 0, "cannot read the book's configuration: "
+		    "%s", input_error(errno));
+		return -1;
+	}
+	if ((text = text_decode(b->cfg.src, raw, rawlen, &len)) == NULL) {
+		errx_at(b->cfg.src, 0, "cannot read the book's configuration");
 		return -1;
 	}
 	rc = config_from_text(b, text, len);

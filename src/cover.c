@@ -18,7 +18,7 @@
 #include "dom.h"
 #include "drawlib.h"
 #include "images.h"
-#include "scan.h"
+#include "input.h"
 #include "template.h"
 #include "text.h"
 
@@ -439,16 +439,19 @@ hand(struct cover_job *j, char *svg, size_t len)
 	pthread_mutex_unlock(&j->lock);
 }
 
-/* The given cover, read into b.  Returns 0, or -1 after a diagnostic. */
+/* The given cover, read into b: rel, a file of the content folder, or
+ * when rel is NULL the file path the user named.  Returns 0, or -1 after
+ * a diagnostic. */
 static int
-given_cover(struct book *b, const char *path)
+given_cover(struct book *b, const char *rel, const char *path)
 {
 	const char *type, *ext;
 	char *data;
 	size_t len;
 
-	if (file_read(path, &data, &len) < 0) {
-		errx_at(path, 0, "cannot read the cover: %s", strerror(errno));
+	if ((rel ? input_file(b->in, rel, INPUT_MAX_FILE, &data, &len) :
+	    input_named(b->in, path, INPUT_MAX_FILE, &data, &len)) < 0) {
+		errx_at(path, 0, "cannot read the cover: %s", input_error(errno));
 		return -1;
 	}
 	type = image_type((const unsigned char *)data, len, &ext);
@@ -473,7 +476,7 @@ filled_template(const struct book *b, const char *templates, size_t *flen)
 
 	if (templates != NULL) {
 		char *t = path_join(templates, "cover.svg");
-		if (file_read(t, &svg, &len) < 0)
+		if (input_named(b->in, t, INPUT_MAX_FILE, &svg, &len) < 0)
 			svg = NULL;
 		free(t);
 	}
@@ -521,16 +524,16 @@ cover_start(struct book *b, struct cover_job *j, const char *file,
 
 	j->where = templates ? templates : "templates";
 	if (file != NULL) {
-		rc = given_cover(b, file);
+		rc = given_cover(b, NULL, file);
 	} else if (c->cover != NULL) {
 		char *norm = path_normalize(c->cover);
-		if (norm == NULL || !path_inside(b->root, norm)) {
+		if (norm == NULL || norm[0] == '\0') {
 			errx_at(c->src, 0, "cover: %s is not a file inside the "
 			    "content folder", c->cover);
 			rc = -1;
 		} else {
 			char *path = path_join(b->root, norm);
-			rc = given_cover(b, path);
+			rc = given_cover(b, norm, path);
 			free(path);
 		}
 		free(norm);

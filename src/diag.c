@@ -9,13 +9,11 @@
 
 static int quiet, strict, nerrors, nwarnings;
 static _Thread_local struct buf *capture;
-static _Thread_local int discarding;
 
 void
-diag_capture(struct buf *out, int discard)
+diag_capture(struct buf *out)
 {
 	capture = out;
-	discarding = discard;
 }
 
 void
@@ -25,13 +23,34 @@ diag_setup(int q, int s)
 	strict = s;
 }
 
-void
-diag(enum diag_level level, const char *file, int line, const char *fmt, ...)
+/* Appends s with the bytes a terminal would act on written as escapes
+ * (\x1b): C0 controls, DEL, and C1 controls (U+0080 to U+009F), which
+ * file names and front matter may hold. */
+static void
+add_escaped(struct buf *b, const char *s)
 {
-	char *msg, *where;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		char hex[16];
 
-	if (discarding)
-		return;
+		if (*p < 0x20 || *p == 0x7F) {
+			snprintf(hex, sizeof(hex), "\\x%02x", *p);
+			buf_adds(b, hex);
+		} else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+			snprintf(hex, sizeof(hex), "\\u%04x", p[1]);
+			buf_adds(b, hex);
+			p++;
+		} else {
+			buf_addc(b, (char)*p);
+		}
+	}
+}
+
+void
+diag(enum diag_level level, const char *file, int line_no, const char *fmt,
+    ...)
+{
+	char *msg;
+
 	if (level == DIAG_WARNING) {
 		__atomic_add_fetch(&nwarnings, 1, __ATOMIC_RELAXED);
 		if (strict) {
@@ -61,24 +80,28 @@ diag(enum diag_level level, const char *file, int line, const char *fmt, ...)
 			va_end(ap);
 		}
 	}
-	if (file == NULL)
-		where = xstrdup("");
-	else if (line > 0)
-		where = xasprintf("%s:%d: ", file, line);
-	else
-		where = xasprintf("%s: ", file);
-	if (capture != NULL) {
-		buf_adds(capture, "hbook: ");
-		buf_adds(capture, where);
-		buf_adds(capture, level == DIAG_WARNING ? "warning: " : "error: ");
-		buf_adds(capture, msg ? msg : "");
-		buf_addc(capture, '\n');
-	} else {
-		fprintf(stderr, "hbook: %s%s%s\n", where,
-		    level == DIAG_WARNING ? "warning: " : "error: ",
-		    msg ? msg : "");
+	{
+		struct buf out = {0};
+
+		buf_adds(&out, "hbook: ");
+		if (file != NULL) {
+			add_escaped(&out, file);
+			if (line_no > 0) {
+				char num[24];
+				snprintf(num, sizeof(num), ":%d", line_no);
+				buf_adds(&out, num);
+			}
+			buf_adds(&out, ": ");
+		}
+		buf_adds(&out, level == DIAG_WARNING ? "warning: " : "error: ");
+		add_escaped(&out, msg);
+		buf_addc(&out, '\n');
+		if (capture != NULL)
+			buf_add(capture, out.data, out.len);
+		else
+			fputs(out.data, stderr);
+		buf_free(&out);
 	}
-	free(where);
 	free(msg);
 }
 

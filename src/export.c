@@ -2,7 +2,6 @@
  * line. */
 #include "export.h"
 
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +19,7 @@
 #include "nav.h"
 #include "opf.h"
 #include "order.h"
+#include "output.h"
 #include "pack.h"
 #include "render.h"
 #include "report.h"
@@ -54,41 +54,6 @@ res_cmp(const void *x, const void *y)
 {
 	return strcmp((*(struct resource *const *)x)->href,
 	    (*(struct resource *const *)y)->href);
-}
-
-/* Whether the book would be written over a file the export reads. */
-static int
-output_is_input(const char *out, const struct book *b, const struct scan *s)
-{
-	char rout[PATH_MAX], rin[PATH_MAX];
-	char *pages = path_join(b->root, b->cfg.pages);
-	size_t n;
-	int same = 0;
-
-	if (realpath(out, rout) == NULL) {
-		free(pages);
-		return 0;     /* does not exist yet */
-	}
-	if (b->cfg.src && realpath(b->cfg.src, rin) && strcmp(rin, rout) == 0) {
-		free(pages);
-		return 1;
-	}
-	/* an article is inside the pages' folder: a book outside it is
-	 * none of them, and a thousand realpath() calls are saved */
-	if (realpath(pages, rin) == NULL) {
-		free(pages);
-		return 0;
-	}
-	free(pages);
-	n = strlen(rin);
-	if (n > 1 && (strncmp(rin, rout, n) != 0 || rout[n] != '/'))
-		return 0;
-	for (size_t i = 0; i < s->articles.n && !same; i++) {
-		char *p = book_src(b, s->articles.v[i]);
-		same = realpath(p, rin) != NULL && strcmp(rin, rout) == 0;
-		free(p);
-	}
-	return same;
 }
 
 /* After the articles, one round of work side by side, each part writing
@@ -208,8 +173,6 @@ export_run(const struct export_opts *o)
 	int rc = -1, ok;
 	double t = now(), t0 = t;
 
-	if (o->output != NULL && pack_check(o->output) < 0)
-		return -1;
 	if (o->kobo && o->output != NULL && !str_ends(o->output, ".kepub.epub"))
 		warnx_at(o->output, 0, "Kobo reads a kepub only when its name "
 		    "ends in .kepub.epub");
@@ -221,6 +184,15 @@ export_run(const struct export_opts *o)
 	memset(&s, 0, sizeof(s));
 	if (config_load(b, o->config) < 0)
 		goto out;
+	if ((o->output != NULL && output_check(b, o->output, "book") < 0) ||
+	    (o->report != NULL && output_check(b, o->report, "report") < 0))
+		goto out;
+	if (o->output != NULL && o->report != NULL &&
+	    strcmp(o->output, o->report) == 0 && strcmp(o->output, "-") != 0) {
+		errx_at(o->report, 0, "is the book too: give the report another "
+		    "name");
+		goto out;
+	}
 	if (o->output != NULL)
 		cover = cover_begin(b, o->cover, o->level, o->jobs > 1);
 	if (o->lang != NULL) {
@@ -229,11 +201,6 @@ export_run(const struct export_opts *o)
 	}
 	if (scan_root(b->root, b->cfg.pages, &s) < 0)
 		goto out;
-	if (o->output != NULL && output_is_input(o->output, b, &s)) {
-		errx_at(o->output, 0, "is one of the content folder's files: "
-		    "give the book another name");
-		goto out;
-	}
 	stage(o, "scan", &t);
 	articles_load(b, &s.articles, o->jobs);
 	if (o->lang != NULL)
@@ -245,13 +212,13 @@ export_run(const struct export_opts *o)
 	}
 	categories_load(b, &s.indexes);
 	book_order(b);
-	spine_plan(b, o->output != NULL);
+	spine_plan(b, o->output != NULL, o->source_date);
 	stage(o, "read", &t);
 	l = links_new(b, &s);
 	im = images_new(b);
 	rep = o->report ? report_new() : NULL;
 	stage(o, "links", &t);
-	if (stylesheet_load(o->css, &b->css, &b->css_len) < 0)
+	if (stylesheet_load(b->in, o->css, &b->css, &b->css_len) < 0)
 		goto out;
 	/* the cover is drawn while the chapters render */
 	if (cover != NULL && cover_start(b, cover, o->cover, o->templates) < 0)
@@ -276,7 +243,7 @@ export_run(const struct export_opts *o)
 	if (!ok || late_pages(&r) < 0)
 		goto out;
 	stage(o, "pages", &t);
-	if (rep != NULL && report_write(rep, o->report) < 0)
+	if (rep != NULL && report_write(rep, b, o->report) < 0)
 		goto out;
 	if (o->output == NULL) {
 		list_book(b);

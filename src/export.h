@@ -17,6 +17,7 @@ struct export_opts {
 	int jobs;                /* -j N: threads; 0 for one per CPU */
 	int timings;             /* --timings: time per stage to stderr */
 	int level;               /* libdeflate level: --compress fast 1, best 12 */
+	long long source_date;   /* SOURCE_DATE_EPOCH, or -1 */
 };
 
 /* Exports the book, or with output NULL prints the reading order and

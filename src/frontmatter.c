@@ -8,37 +8,48 @@
 #include <string.h>
 
 #include "diag.h"
+#include "input.h"
 #include "text.h"
 #include "yaml.h"
 
 char *
-text_read(const char *full, size_t *len)
+text_decode(const char *src, char *raw, size_t rawlen, size_t *len)
 {
-	char *raw, *text;
-	size_t rawlen;
+	char *text;
 	int bad;
 
-	if (file_read(full, &raw, &rawlen) < 0) {
-		warnx_at(full, 0, "cannot read (%s); skipped", strerror(errno));
-		return NULL;
-	}
 	if (rawlen >= 2 && ((unsigned char)raw[0] == 0xFF ||
 	    (unsigned char)raw[0] == 0xFE) &&
 	    ((unsigned char)raw[1] == 0xFE || (unsigned char)raw[1] == 0xFF) &&
 	    raw[0] != raw[1]) {
-		warnx_at(full, 1, "UTF-16 text: save it as UTF-8; skipped");
+		warnx_at(src, 1, "UTF-16 text: save it as UTF-8; skipped");
 		free(raw);
 		return NULL;
 	}
 	if (utf8_valid(raw, rawlen)) {
 		*len = rawlen;
-		return raw;      /* file_read() ends it with a NUL */
+		return raw;      /* input.c ends it with a NUL */
 	}
 	text = utf8_repair(raw, rawlen, len, &bad);
 	free(raw);
 	if (bad)
-		warnx_at(full, bad, "invalid UTF-8 replaced with U+FFFD");
+		warnx_at(src, bad, "invalid UTF-8 replaced with U+FFFD");
 	return text;
+}
+
+char *
+text_read(struct input *in, const char *rel, const char *src, size_t max,
+    size_t *len)
+{
+	char *raw;
+	size_t rawlen;
+
+	if ((rel ? input_file(in, rel, max, &raw, &rawlen) :
+	    input_named(in, src, max, &raw, &rawlen)) < 0) {
+		warnx_at(src, 0, "%s; skipped", input_error(errno));
+		return NULL;
+	}
+	return text_decode(src, raw, rawlen, len);
 }
 
 static size_t

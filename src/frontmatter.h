@@ -8,13 +8,20 @@
 
 #include "util.h"
 
+struct input;
 struct ydoc;
 struct ynode;
 
-/* Reads path as UTF-8, repairing what is not with a warning.  Returns the
- * text (NUL-terminated; the caller frees it), or NULL after a warning when
- * it cannot be read or is UTF-16. */
-char *text_read(const char *path, size_t *len);
+/* Reads rel, a file of the content folder (input.h), or when rel is NULL
+ * the file src the user named, as UTF-8 of at most max bytes, repairing
+ * what is not UTF-8 with a warning.  Returns the text (NUL-terminated; the
+ * caller frees it), or NULL after a warning naming src when it cannot be
+ * read or is UTF-16. */
+char *text_read(struct input *in, const char *rel, const char *src,
+    size_t max, size_t *len);
+
+/* raw (taken over) as UTF-8 text, as text_read() makes it. */
+char *text_decode(const char *src, char *raw, size_t rawlen, size_t *len);
 
 /* Where the front matter of text ends.  Front matter is a YAML mapping
  * between a first line "---" and a closing "---" or "..." line; a UTF-8 BOM,

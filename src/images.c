@@ -2,12 +2,14 @@
 #include "images.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "hash.h"
+#include "input.h"
 #include "util.h"
 
 struct images {
@@ -115,15 +117,10 @@ images_embed(struct images *im, const char *path, const char **why,
 	pthread_mutex_unlock(&im->lock);
 	if (r != NULL)
 		return r;
-	{
-		char *full = path_join(b->root, path);
-		int rc = file_read(full, (char **)&data, &len);
-		free(full);
-		if (rc < 0) {
-			*why = "cannot be read";
-			*warning = "cannot read image %s (its alt text stands in)";
-			return NULL;
-		}
+	if (input_file(b->in, path, INPUT_MAX_FILE, (char **)&data, &len) < 0) {
+		*why = input_error(errno);
+		*warning = "cannot read image %s (its alt text stands in)";
+		return NULL;
 	}
 	if ((type = image_type(data, len, &ext)) == NULL) {
 		*why = "not a PNG, JPEG, GIF or SVG image";

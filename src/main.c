@@ -1,5 +1,7 @@
 /* main.c: the command line.  The one place that decides the exit status:
  * 0 success (warnings allowed), 1 errors, 2 usage. */
+#include <ctype.h>
+#include <errno.h>
 #include <getopt.h>
 #include <malloc.h>
 #include <signal.h>
@@ -12,7 +14,7 @@
 
 #include "diag.h"
 #include "export.h"
-#include "pack.h"
+#include "output.h"
 #include "threads.h"
 
 /* The libdeflate level without --compress, chosen by measurement (make
@@ -61,7 +63,33 @@ static const char usage_export[] =
     "  -h, --help            show this help\n"
     "\n"
     "The environment variable SOURCE_DATE_EPOCH sets the book's\n"
-    "modification date.  Exit status: 0 done, 1 errors, 2 usage.\n";
+    "modification date (seconds since 1970, up to the year 9999).\n"
+    "-o - writes the book to standard output.\n"
+    "Exit status: 0 done, 1 errors, 2 usage.\n";
+
+/* SOURCE_DATE_EPOCH: a whole number of seconds since 1970 (the
+ * reproducible-builds.org rule), up to the last second of 9999, when a
+ * date has four digits.  Sets *out, -1 when it is not set.  Returns 0, or
+ * -1 after a message: a usage error. */
+static int
+source_date(long long *out)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+
+	*out = -1;
+	if (s == NULL || s[0] == '\0')
+		return 0;
+	errno = 0;
+	*out = strtoll(s, &end, 10);
+	if (!isdigit((unsigned char)s[0]) || *end != '\0' || errno != 0 ||
+	    *out > 253402300799LL) {
+		fprintf(stderr, "hbook: SOURCE_DATE_EPOCH must be a number of "
+		    "seconds since 1970, up to the year 9999 (%.40s)\n", s);
+		return -1;
+	}
+	return 0;
+}
 
 int
 main(int argc, char *argv[])
@@ -209,8 +237,10 @@ main(int argc, char *argv[])
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
 		o.jobs = n > 0 ? (int)(n > 64 ? 64 : n) : 1;
 	}
+	if (source_date(&o.source_date) < 0)
+		return 2;
 	diag_setup(quiet, strict);
-	pack_signals();
+	output_signals();
 	xmlInitParser();
 	ch = export_run(&o);
 	threads_end();

@@ -373,14 +373,18 @@ render_noteref(struct walk *w, cmark_node *n)
 {
 	struct page *pg = w->pg;
 	const char *num = cmark_node_get_literal(n);
-	char *href = xasprintf("#note_%s", num), *id = xasprintf("noteref_%s", num);
-	xmlNode *sup = el_new(w->cur, "sup"), *a = el_new(sup, "a");
+	char *href, *base, *id;
+	xmlNode *sup = el_new(w->cur, "sup"), *a;
 
-	for (int k = 2; strmap_get(pg->ids, id) != NULL; k++) {
-		free(id);
-		id = xasprintf("noteref_%s_%d", num, k);
+	if (strtol(num, NULL, 10) > PAGE_MAX_NOTES) {
+		append_text(sup, num, strlen(num));
+		return;
 	}
-	strmap_put(pg->ids, id, (void *)1);
+	href = xasprintf("#note_%s", num);
+	base = xasprintf("noteref_%s", num);
+	id = unique_name(pg->ids, pg->counts, base, "_", "");
+	a = el_new(sup, "a");
+	free(base);
 	strmap_put(pg->ids, href + 1, (void *)1);
 	xmlSetProp(a, BAD_CAST "id", BAD_CAST id);
 	xmlSetProp(a, BAD_CAST "href", BAD_CAST href);
@@ -401,10 +405,19 @@ begin_note(struct walk *w)
 
 	if (pg->notes == NULL)
 		pg->notes = xmlNewNode(NULL, BAD_CAST "div");
-	strmap_put(pg->ids, id, (void *)1);
-	xmlSetProp(aside, BAD_CAST "id", BAD_CAST id);
-	xmlSetNsProp(aside, pg->epub, BAD_CAST "type", BAD_CAST "footnote");
-	xmlSetProp(aside, BAD_CAST "role", BAD_CAST "doc-footnote");
+	if (pg->nnotes > PAGE_MAX_NOTES) {
+		/* past the limit a note is text at the end, not a pop-up */
+		if (pg->nnotes == PAGE_MAX_NOTES + 1)
+			warnx_at(pg->src, 0, "more than %d notes: the rest are "
+			    "written at the end, without links", PAGE_MAX_NOTES);
+		xmlNodeSetName(aside, BAD_CAST "div");
+	} else {
+		strmap_put(pg->ids, id, (void *)1);
+		xmlSetProp(aside, BAD_CAST "id", BAD_CAST id);
+		xmlSetNsProp(aside, pg->epub, BAD_CAST "type",
+		    BAD_CAST "footnote");
+		xmlSetProp(aside, BAD_CAST "role", BAD_CAST "doc-footnote");
+	}
 	xmlSetProp(aside, BAD_CAST "class", BAD_CAST "footnote");
 	xmlAddChild(pg->notes, aside);
 	w->note = aside;
@@ -422,6 +435,12 @@ end_note(struct walk *w)
 	xmlNode *aside = w->note, *last, *a;
 	char *href = xasprintf("#noteref_%d", pg->nnotes);
 
+	if (pg->nnotes > PAGE_MAX_NOTES) {
+		free(href);
+		w->note = NULL;
+		pop(w);
+		return;
+	}
 	last = xmlGetLastChild(aside);
 	while (last != NULL && last->type != XML_ELEMENT_NODE)
 		last = last->prev;
@@ -920,7 +939,7 @@ void
 headings_normalize(struct page *pg, xmlNode *root)
 {
 	xmlNode **hs = NULL;
-	size_t n = 0, cap = 0, kept = 0;
+	size_t n = 0, cap = 0, kept = 0, over = 0;
 	int min = 7, prev = 1;
 
 	collect_headings(root->children, &hs, &n, &cap);
@@ -928,11 +947,20 @@ headings_normalize(struct page *pg, xmlNode *root)
 	 * blank entry for screen readers: it becomes a div, keeping its
 	 * anchors. */
 	for (size_t i = 0; i < n; i++) {
-		if (has_reading(hs[i]->children))
-			hs[kept++] = hs[i];
-		else
+		if (!has_reading(hs[i]->children)) {
 			xmlNodeSetName(hs[i], BAD_CAST "div");
+		} else if (kept == PAGE_MAX_HEADINGS) {
+			/* past the limit: bold paragraphs, not sections */
+			xmlNodeSetName(hs[i], BAD_CAST "p");
+			xmlSetProp(hs[i], BAD_CAST "class", BAD_CAST "heading");
+			over++;
+		} else {
+			hs[kept++] = hs[i];
+		}
 	}
+	if (over)
+		warnx_at(pg->src, 0, "more than %d headings: %zu more are "
+		    "written as bold paragraphs", PAGE_MAX_HEADINGS, over);
 	n = kept;
 	for (size_t i = 0; i < n; i++)
 		if (heading_rank(hs[i]) < min)

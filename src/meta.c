@@ -8,6 +8,7 @@
 
 #include "diag.h"
 #include "frontmatter.h"
+#include "input.h"
 #include "markdown.h"
 #include "text.h"
 #include "threads.h"
@@ -96,13 +97,15 @@ article_from_text(struct book *b, const char *path, const char *text,
 static struct article *
 article_read(const struct book *b, const char *path)
 {
-	char *full = book_src(b, path), *text;
+	char *full = book_src(b, path), *file = book_file(b, path), *text;
 	struct article *a = NULL;
 	size_t len;
 
-	if ((text = text_read(full, &len)) != NULL)
+	if ((text = text_read(b->in, file, full, INPUT_MAX_ARTICLE,
+	    &len)) != NULL)
 		a = article_parse(b, path, text, len);
 	free(text);
+	free(file);
 	free(full);
 	return a;
 }
@@ -156,14 +159,16 @@ articles_keep_language(struct book *b, const char *lang)
 static void
 index_read(const struct book *b, struct category *c, const char *path)
 {
-	char *full = book_src(b, path), *text, *w;
+	char *full = book_src(b, path), *file = book_file(b, path), *text, *w;
 	const char *body;
 	size_t len;
 	struct ydoc *doc;
 	struct fields f = {NULL, b->cfg.fields, full, 2};
 	int body_line;
 
-	if ((text = text_read(full, &len)) == NULL) {
+	text = text_read(b->in, file, full, INPUT_MAX_ARTICLE, &len);
+	free(file);
+	if (text == NULL) {
 		free(full);
 		return;
 	}

@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,65 +15,9 @@
 
 #include "diag.h"
 #include "opf.h"
+#include "output.h"
 #include "spine.h"
 #include "threads.h"
-
-/* The temporary file, for the signal handler to remove. */
-static char tmp_path[4096];
-static volatile sig_atomic_t tmp_live;
-
-static void
-on_signal(int sig)
-{
-	static const char msg[] = "hbook: error: interrupted; nothing written\n";
-
-	(void)sig;
-	if (tmp_live)
-		unlink(tmp_path);
-	/* only async-signal-safe calls here */
-	if (write(2, msg, sizeof(msg) - 1) < 0)
-		_exit(1);
-	_exit(1);
-}
-
-void
-pack_signals(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-}
-
-int
-pack_check(const char *out)
-{
-	struct stat st;
-	char *dir = path_dir(out);
-
-	if (stat(out, &st) == 0 && S_ISDIR(st.st_mode)) {
-		errx_at(out, 0, "is a folder: give the book's file name");
-		free(dir);
-		return -1;
-	}
-	if (stat(dir[0] ? dir : ".", &st) < 0 || !S_ISDIR(st.st_mode)) {
-		errx_at(out, 0, "cannot write the book: folder %s does not "
-		    "exist", dir[0] ? dir : ".");
-		free(dir);
-		return -1;
-	}
-	if (access(dir[0] ? dir : ".", W_OK) < 0) {
-		errx_at(out, 0, "cannot write the book: folder %s is not "
-		    "writable", dir[0] ? dir : ".");
-		free(dir);
-		return -1;
-	}
-	free(dir);
-	return 0;
-}
 
 struct deflater {
 	struct libdeflate_compressor *c;
@@ -221,10 +164,10 @@ add_stored(zip_t *za, const char *name, const void *data, size_t len,
 	    ZIP_CM_STORE, 0) < 0 ? -1 : 0;
 }
 
-/* Copies the zip built in a buffer source, after zip_close(), to fd a
- * megabyte at a time.  Returns 0, or -1 with errno set. */
+/* Copies the zip built in a buffer source, after zip_close(), to o a
+ * megabyte at a time.  Returns 0, or -1 after an error diagnostic. */
 static int
-source_to_fd(zip_source_t *src, int fd)
+source_to_output(zip_source_t *src, struct output *o)
 {
 	size_t cap = 1 << 20;
 	char *chunk;
@@ -232,26 +175,16 @@ source_to_fd(zip_source_t *src, int fd)
 	int rc = 0;
 
 	if (zip_source_open(src) < 0) {
-		errno = EIO;
+		errx_at(NULL, 0, "cannot read back the zip container");
 		return -1;
 	}
 	chunk = xmalloc(cap);
 	while (rc == 0 && (n = zip_source_read(src, chunk, cap)) != 0) {
-		size_t done = 0;
 		if (n < 0) {
-			errno = EIO;
+			errx_at(NULL, 0, "cannot read back the zip container");
 			rc = -1;
-		}
-		while (rc == 0 && done < (size_t)n) {
-			ssize_t w = write(fd, chunk + done, (size_t)n - done);
-			if (w < 0 && errno == EINTR)
-				continue;
-			if (w <= 0) {
-				if (w == 0)
-					errno = ENOSPC;
-				rc = -1;
-			}
-			done += w > 0 ? (size_t)w : 0;
+		} else {
+			rc = output_write(o, chunk, (size_t)n);
 		}
 	}
 	zip_source_close(src);
@@ -431,29 +364,18 @@ int
 pack_write(struct book *b, const char *out, int level, int jobs,
     void (*done)(void *), void *arg)
 {
-	char *dir = path_dir(out);
 	zip_source_t *zip = build(b, level, jobs);
 	struct meanwhile m = {done, arg, 0, 0};
-	int fd = -1, rc = -1;
-	mode_t mask;
+	struct output *o = NULL;
+	int rc = -1;
 
 	if (zip == NULL) {
 		errx_at(out, 0, "cannot build the zip container");
-		goto out;
+		return -1;
 	}
-	snprintf(tmp_path, sizeof(tmp_path), "%s%s.%s.XXXXXX",
-	    dir, dir[0] ? "/" : "", path_base(out));
-	fd = mkstemp(tmp_path);
-	if (fd < 0) {
-		errx_at(out, 0, "cannot create a temporary file beside it: %s",
-		    strerror(errno));
-		goto out;
-	}
-	tmp_live = 1;
-	if (source_to_fd(zip, fd) < 0) {
-		errx_at(out, 0, "cannot write the book: %s", strerror(errno));
-		goto out;
-	}
+	if ((o = output_open(out, "book")) == NULL || source_to_output(zip, o) < 0 ||
+	    output_verify(o, b) < 0)
+		goto fail;
 	zip_source_free(zip);
 	zip = NULL;
 	/* b is written: done() frees it while the disk catches up */
@@ -461,35 +383,13 @@ pack_write(struct book *b, const char *out, int level, int jobs,
 		m.started = 1;
 	else
 		done(arg);
-	mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) < 0 || fsync(fd) < 0) {
-		errx_at(out, 0, "cannot write the book: %s", strerror(errno));
-		goto out;
-	}
-	if (close(fd) < 0) {
-		fd = -1;
-		errx_at(out, 0, "cannot write the book: %s", strerror(errno));
-		goto out;
-	}
-	fd = -1;
-	if (rename(tmp_path, out) < 0) {
-		errx_at(out, 0, "cannot replace the book: %s", strerror(errno));
-		goto out;
-	}
-	tmp_live = 0;
-	rc = 0;
-out:
+	rc = output_commit(o);
+	o = NULL;
+fail:
+	output_abort(o);
 	if (m.started)
 		pthread_join(m.thread, NULL);
-	if (fd >= 0)
-		close(fd);
-	if (tmp_live) {
-		unlink(tmp_path);
-		tmp_live = 0;
-	}
 	if (zip != NULL)
 		zip_source_free(zip);
-	free(dir);
 	return rc;
 }

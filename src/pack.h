@@ -1,22 +1,12 @@
 /* pack.h: the EPUB container, written whole or not at all.
  *
  * The zip is built in memory with libzip (mimetype first and stored, fixed
- * entry order and times) from entries deflated with libdeflate, written to
- * a temporary file beside the target and renamed over it only when
- * complete.  A failure or SIGINT/SIGTERM leaves
- * the previous book untouched and no temporary file behind. */
+ * entry order and times) from entries deflated with libdeflate, and
+ * written by output.h's rule: whole or not at all. */
 #ifndef HBOOK_PACK_H
 #define HBOOK_PACK_H
 
 #include "book.h"
-
-/* Checks early that out can be written (its folder exists, it is not a
- * folder).  Returns 0, or -1 after an error diagnostic. */
-int pack_check(const char *out);
-
-/* SIGINT, SIGTERM and SIGHUP end hbook with status 1, removing the
- * temporary file if there is one: the previous book stays as it was. */
-void pack_signals(void);
 
 /* A deflate compressor (libdeflate) at one level, 1 to 12; one per
  * thread, reused for every chapter the thread renders. */

@@ -21,6 +21,7 @@ page_init(struct page *pg, xmlDoc *doc, const char *src)
 	pg->src = src;
 	pg->line0 = 1;
 	pg->ids = strmap_new();
+	pg->counts = strmap_new();
 	pg->warned = strmap_new();
 }
 
@@ -28,6 +29,7 @@ void
 page_free(struct page *pg)
 {
 	strmap_free(pg->ids);
+	strmap_free(pg->counts);
 	strmap_free(pg->warned);
 	for (size_t i = 0; i < pg->nheads; i++) {
 		free(pg->heads[i].id);
@@ -48,13 +50,9 @@ page_free(struct page *pg)
 char *
 page_id(struct page *pg, const char *text)
 {
-	char *base = make_id(text), *id = xstrdup(base);
+	char *base = make_id(text), *id;
 
-	for (int i = 2; strmap_get(pg->ids, id) != NULL; i++) {
-		free(id);
-		id = xasprintf("%s-%d", base, i);
-	}
-	strmap_put(pg->ids, id, (void *)1);
+	id = unique_name(pg->ids, pg->counts, base, "-", "");
 	free(base);
 	return id;
 }

@@ -16,6 +16,14 @@ struct links;
 struct images;
 struct report;
 
+/* Limits of one page (man 5 hbook, LIMITS), each with a warning when it
+ * applies: headings past the first PAGE_MAX_HEADINGS are bold paragraphs,
+ * notes past PAGE_MAX_NOTES text at the end, and raw HTML's ids past
+ * PAGE_MAX_IDS go. */
+#define PAGE_MAX_HEADINGS 5000
+#define PAGE_MAX_NOTES 5000
+#define PAGE_MAX_IDS 50000
+
 /* A link to "#frag" in this page, settled once the page is complete. */
 struct local {
 	xmlNode *a;
@@ -46,6 +54,7 @@ struct page {
 	size_t npend;
 
 	struct strmap *ids;      /* every id used in the document */
+	struct strmap *counts;   /* unique_name()'s next numbers */
 	struct heading *heads;   /* the level-2 sections, for the contents */
 	size_t nheads;
 	xmlNode *notes;          /* <div> holding the footnotes' asides */

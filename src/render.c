@@ -64,7 +64,7 @@ static int
 page_start(struct page *pg, const struct render *r, const char *name,
     const char *src, const char *lang, size_t order)
 {
-	xmlDoc *doc = template_load(r->templates, name);
+	xmlDoc *doc = template_load(r->book->in, r->templates, name);
 	const struct doc *d = &r->book->docs[order];
 	xmlNode *root;
 	xmlNs *xml;

@@ -1,13 +1,13 @@
 /* report.c: the rows of --report, and the file they are written to. */
 #include "report.h"
 
-#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
+#include "output.h"
 #include "util.h"
 
 struct row {
@@ -97,30 +97,66 @@ row_cmp(const void *x, const void *y)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-int
-report_write(struct report *r, const char *path)
+/* Appends s with what would break the table or a terminal escaped:
+ * tab, line ends, backslash and every other control character. */
+static void
+add_field(struct buf *b, const char *s)
 {
-	FILE *f = fopen(path, "w");
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		char hex[8];
+
+		if (c == '\t')
+			buf_adds(b, "\\t");
+		else if (c == '\n')
+			buf_adds(b, "\\n");
+		else if (c == '\r')
+			buf_adds(b, "\\r");
+		else if (c == '\\')
+			buf_adds(b, "\\\\");
+		else if (c < 0x20 || c == 0x7F) {
+			snprintf(hex, sizeof(hex), "\\x%02x", c);
+			buf_adds(b, hex);
+		} else {
+			buf_addc(b, (char)c);
+		}
+	}
+}
+
+int
+report_write(struct report *r, const struct book *b, const char *path)
+{
+	struct buf t = {0};
+	struct output *o;
+	int rc;
 
 	if (r->n)
 		qsort(r->rows, r->n, sizeof(*r->rows), row_cmp);
-	if (f == NULL) {
-		errx_at(path, 0, "cannot write the report: %s", strerror(errno));
-		return -1;
-	}
-	fputs("article\tline\tkind\ttarget\toutcome\n", f);
+	buf_adds(&t, "article\tline\tkind\ttarget\toutcome\n");
 	for (size_t i = 0; i < r->n; i++) {
 		const struct row *w = &r->rows[i];
-		/* tabs and line breaks would break the table */
-		for (char *c = w->target; *c; c++)
-			if (*c == '\t' || *c == '\n' || *c == '\r')
-				*c = ' ';
-		fprintf(f, "%s\t%d\t%s\t%s\t%s\n", w->src, w->line, w->kind,
-		    w->target, w->outcome);
+		char line[24];
+
+		add_field(&t, w->src);
+		snprintf(line, sizeof(line), "\t%d\t", w->line);
+		buf_adds(&t, line);
+		add_field(&t, w->kind);
+		buf_addc(&t, '\t');
+		add_field(&t, w->target);
+		buf_addc(&t, '\t');
+		add_field(&t, w->outcome);
+		buf_addc(&t, '\n');
 	}
-	if (fclose(f) != 0) {
-		errx_at(path, 0, "cannot write the report: %s", strerror(errno));
+	if ((o = output_open(path, "report")) == NULL) {
+		buf_free(&t);
 		return -1;
 	}
-	return 0;
+	rc = output_write(o, t.data, t.len) < 0 || output_verify(o, b) < 0 ?
+	    -1 : 0;
+	if (rc < 0)
+		output_abort(o);
+	else
+		rc = output_commit(o);
+	buf_free(&t);
+	return rc;
 }

@@ -23,9 +23,12 @@ size_t report_add(struct report *r, size_t order, const char *src, int line,
  * known). */
 void report_set(struct report *r, size_t n, const char *outcome);
 
-/* Writes the rows to path as tab-separated values in reading order:
- * article, line, kind, target, outcome.  Returns 0, or -1 after an error
- * diagnostic. */
-int report_write(struct report *r, const char *path);
+/* Writes the rows to path (by output.h's rule, for b's export) as
+ * tab-separated values in reading order: article, line, kind, target,
+ * outcome; a tab, line end, backslash or other control character in a
+ * field is written escaped (\t, \n, \\, \x1b).  Returns 0, or -1 after
+ * an error diagnostic. */
+struct book;
+int report_write(struct report *r, const struct book *b, const char *path);
 
 #endif

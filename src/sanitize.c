@@ -217,8 +217,13 @@ san_attributes(struct page *pg, xmlNode *el, const unsigned char **atts,
 	if (id == NULL)
 		id = anchor;
 	if (id != NULL && id_valid(id) && strmap_get(pg->ids, id) == NULL) {
-		strmap_put(pg->ids, id, (void *)1);
-		set_attr(el, "id", id);
+		if (strmap_count(pg->ids) < PAGE_MAX_IDS) {
+			strmap_put(pg->ids, id, (void *)1);
+			set_attr(el, "id", id);
+		} else {
+			page_warn_once(pg, "ids", "", line, "more than 50,000 ids "
+			    "in one page: the rest of raw HTML's go%s");
+		}
 	}
 	if (strcmp(name, "img") == 0 && xmlHasProp(el, BAD_CAST "src") == NULL)
 		return -1;

@@ -192,6 +192,25 @@ scan_root(const char *root, const char *pages, struct scan *out)
 		free(top);
 		return -1;
 	}
+	/* the pages folder is a folder of the content folder: not a link,
+	 * which the walk would not follow (a link out would read what is
+	 * outside) */
+	for (const char *p = pages; *p; p += strcspn(p, "/"), p += *p == '/') {
+		char *part = xstrndup(pages, (size_t)(p - pages) +
+		    strcspn(p, "/"));
+		char *full = path_join(root, part);
+		int link = lstat(full, &st) == 0 && !S_ISDIR(st.st_mode);
+
+		free(full);
+		if (link) {
+			errx_at(root, 0, "pages: %s is not a folder of the content "
+			    "folder (a symbolic link or a file)", part);
+			free(part);
+			free(top);
+			return -1;
+		}
+		free(part);
+	}
 	walk(&w, "", 0);
 	if (out->articles.n == 0) {
 		errx_at(top, 0, "no Markdown articles (*.md) in the content "

@@ -7,46 +7,35 @@
 #include <string.h>
 #include <time.h>
 
-#include "diag.h"
 #include "hash.h"
 #include "text.h"
-
-/* A file name in text/ that no other file has: stem, stem-2, stem-3... */
-static char *
-unique_file(struct strmap *used, const char *stem)
-{
-	char *name = xasprintf("%s.xhtml", stem[0] ? stem : "page");
-
-	for (int i = 2; strmap_get(used, name) != NULL; i++) {
-		free(name);
-		name = xasprintf("%s-%d.xhtml", stem[0] ? stem : "page", i);
-	}
-	strmap_put(used, name, (void *)1);
-	return name;
-}
 
 static void
 name_files(struct book *b)
 {
-	struct strmap *used = strmap_new();
+	struct strmap *used = strmap_new(), *next = strmap_new();
 	static const char *const own[] = {"title.xhtml", "disclaimer.xhtml",
 	    "nav.xhtml", "cover.xhtml", "topics.xhtml", NULL};
 
+	/* file names in text/ that no other file has: stem, stem-2, ... */
 	for (size_t i = 0; own[i]; i++)
 		strmap_put(used, own[i], (void *)1);
 	for (size_t i = 0; i < b->ncats; i++) {
 		struct category *c = b->cats[i];
-		c->file = unique_file(used, c->key);
+		c->file = unique_name(used, next, c->key[0] ? c->key : "page",
+		    "-", ".xhtml");
 		for (size_t j = 0; j < c->narts; j++) {
 			char *slug = slugify(c->arts[j]->slug);
 			char *stem = xasprintf("%s-%s", c->key,
 			    slug[0] ? slug : "article");
-			c->arts[j]->file = unique_file(used, stem);
+			c->arts[j]->file = unique_name(used, next, stem, "-",
+			    ".xhtml");
 			free(stem);
 			free(slug);
 		}
 	}
 	strmap_free(used);
+	strmap_free(next);
 }
 
 static int
@@ -86,11 +75,13 @@ add(struct book *b, enum doc_kind kind, const char *file, const char *label,
 	return d;
 }
 
+/* The book's identifier, and its date: source_date (SOURCE_DATE_EPOCH)
+ * when it is set, else the newest date of hbook.yaml and the articles,
+ * never before 1980-01-01, the zip format's first day. */
 static void
-set_identity(struct book *b)
+set_identity(struct book *b, long long source_date)
 {
 	const struct config *cfg = &b->cfg;
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
 	const char *newest = cfg->date;
 	long long t;
 	time_t tt;
@@ -115,18 +106,8 @@ set_identity(struct book *b)
 		    strcmp(a->updated, newest) > 0))
 			newest = a->updated;
 	}
-	if (sde != NULL && sde[0]) {
-		char *end;
-		t = strtoll(sde, &end, 10);
-		if (*end != '\0' || t < 0) {
-			warnx_at(NULL, 0, "SOURCE_DATE_EPOCH is not a number "
-			    "of seconds; ignored");
-			t = newest ? date_epoch(newest) : 315532800;
-		}
-	} else {
-		/* without dates: 1980-01-01, the zip format's first day */
-		t = newest ? date_epoch(newest) : 315532800;
-	}
+	t = source_date >= 0 ? source_date : newest ? date_epoch(newest) :
+	    315532800;
 	if (t < 315532800)
 		t = 315532800;
 	tt = (time_t)t;
@@ -137,7 +118,7 @@ set_identity(struct book *b)
 }
 
 void
-spine_plan(struct book *b, int cover)
+spine_plan(struct book *b, int cover, long long source_date)
 {
 	struct doc *d;
 
@@ -165,7 +146,7 @@ spine_plan(struct book *b, int cover)
 	d->id = xstrdup("nav");
 	d->linear = 0;
 	d->properties = "nav";
-	set_identity(b);
+	set_identity(b, source_date);
 }
 
 struct doc *

@@ -10,8 +10,9 @@
 /* Plans b->docs: the cover page (when cover is set), the title page, the
  * disclaimer (when hbook.yaml has one), each category's page and its
  * articles, the topics index (when an article has a tag), and nav.xhtml;
- * names the pages' files, and sets the book's identifier and date. */
-void spine_plan(struct book *b, int cover);
+ * names the pages' files, and sets the book's identifier and date (from
+ * source_date, SOURCE_DATE_EPOCH, when it is not -1). */
+void spine_plan(struct book *b, int cover, long long source_date);
 
 /* The first document of kind, or NULL. */
 struct doc *spine_find(const struct book *b, enum doc_kind kind);

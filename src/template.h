@@ -19,9 +19,14 @@ struct field {
 	xmlNode *content;        /* its children are the content; NULL: none */
 };
 
-/* Loads templates/NAME from dir, or the built-in copy when dir is NULL.
- * Returns the document (the caller frees it) or NULL after an error. */
-xmlDoc *template_load(const char *dir, const char *name);
+struct input;
+
+/* Loads templates/NAME from dir (read through in), or the built-in copy
+ * when dir is NULL or has none.  A template of the user's is made as safe
+ * as content: no script, event attribute, form or remote resource, its
+ * style through css_clean(), with a warning.  Returns the document (the
+ * caller frees it) or NULL after an error. */
+xmlDoc *template_load(struct input *in, const char *dir, const char *name);
 
 /* Releases the templates template_load() keeps. */
 void template_free(void);
@@ -29,9 +34,10 @@ void template_free(void);
 /* Fills the marked elements of doc from fields. */
 void template_fill(xmlDoc *doc, const struct field *fields, size_t n);
 
-/* The stylesheet: css_file, or the built-in styles/book.css.  Returns 0,
- * or -1 after an error. */
-int stylesheet_load(const char *css_file, char **data, size_t *len);
+/* The stylesheet: css_file (through css_clean()), or the built-in
+ * styles/book.css.  Returns 0, or -1 after an error. */
+int stylesheet_load(struct input *in, const char *css_file, char **data,
+    size_t *len);
 
 /* A built-in file by its path in the source tree ("templates/x.xhtml"). */
 const unsigned char *embedded_get(const char *path, size_t *len);

@@ -24,9 +24,9 @@ each_worker(void *arg)
 	size_t i;
 
 	while ((i = __atomic_fetch_add(&e->next, 1, __ATOMIC_RELAXED)) < e->n) {
-		diag_capture(&e->diags[i], 0);
+		diag_capture(&e->diags[i]);
 		e->fn(e->ctx, i, w);
-		diag_capture(NULL, 0);
+		diag_capture(NULL);
 	}
 	return NULL;
 }

@@ -2,14 +2,11 @@
 #include "util.h"
 
 #include <ctype.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 
 _Noreturn void
@@ -167,50 +164,6 @@ strlist_has(const struct strlist *l, const char *s)
 	for (size_t i = 0; i < l->n; i++)
 		if (strcmp(l->v[i], s) == 0)
 			return 1;
-	return 0;
-}
-
-int
-file_read(const char *path, char **data, size_t *len)
-{
-	struct stat st;
-	char *p;
-	size_t cap, n = 0;
-	ssize_t got;
-	int fd, saved;
-
-	/* O_NONBLOCK: a FIFO that slipped past the scan must not hang us. */
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		saved = S_ISREG(st.st_mode) ? errno : EINVAL;
-		close(fd);
-		errno = saved;
-		return -1;
-	}
-	/* read into the file's own size, and a byte more: a file that
-	 * grew since the fstat() still reads whole, in doubling steps */
-	cap = (size_t)st.st_size + 1;
-	p = xmalloc(cap);
-	while ((got = read(fd, p + n, cap - n)) != 0) {
-		if (got < 0) {
-			if (errno == EINTR)
-				continue;
-			saved = errno;
-			free(p);
-			close(fd);
-			errno = saved;
-			return -1;
-		}
-		n += (size_t)got;
-		if (n == cap)
-			p = xrealloc(p, cap *= 2);
-	}
-	close(fd);
-	p[n] = '\0';
-	*len = n;
-	*data = p;
 	return 0;
 }
 
@@ -373,8 +326,8 @@ strmap_get(const struct strmap *m, const char *key)
 	return m->keys[i] ? m->vals[i] : NULL;
 }
 
-void *
-strmap_put(struct strmap *m, const char *key, void *value)
+static void *
+strmap_store(struct strmap *m, const char *key, void *value, int replace)
 {
 	size_t i;
 
@@ -394,10 +347,54 @@ strmap_put(struct strmap *m, const char *key, void *value)
 		free(old.vals);
 	}
 	i = strmap_slot(m, key);
-	if (m->keys[i] != NULL)
+	if (m->keys[i] != NULL) {
+		if (replace)
+			m->vals[i] = value;
 		return m->vals[i];
+	}
 	m->keys[i] = xstrdup(key);
 	m->vals[i] = value;
 	m->n++;
 	return value;
+}
+
+void *
+strmap_put(struct strmap *m, const char *key, void *value)
+{
+	return strmap_store(m, key, value, 0);
+}
+
+void
+strmap_set(struct strmap *m, const char *key, void *value)
+{
+	strmap_store(m, key, value, 1);
+}
+
+size_t
+strmap_count(const struct strmap *m)
+{
+	return m->n;
+}
+
+char *
+unique_name(struct strmap *used, struct strmap *next, const char *base,
+    const char *sep, const char *ext)
+{
+	char *name = xasprintf("%s%s", base, ext);
+
+	if (strmap_get(used, name) != NULL) {
+		/* base's next number to try: each is tried once per base,
+		 * so n names take linear time however many collide */
+		uintptr_t k = (uintptr_t)strmap_get(next, base);
+		if (k == 0)
+			k = 2;
+		do {
+			free(name);
+			name = xasprintf("%s%s%lu%s", base, sep, (unsigned long)k++,
+			    ext);
+		} while (strmap_get(used, name) != NULL);
+		strmap_set(next, base, (void *)k);
+	}
+	strmap_put(used, name, (void *)1);
+	return name;
 }

@@ -48,10 +48,16 @@ void strmap_free(struct strmap *m);
 void *strmap_get(const struct strmap *m, const char *key);
 /* Sets key unless it is there; returns the value now stored. */
 void *strmap_put(struct strmap *m, const char *key, void *value);
+/* Sets key, replacing what is there. */
+void strmap_set(struct strmap *m, const char *key, void *value);
+size_t strmap_count(const struct strmap *m);
 
-/* Reads a whole regular file.  Returns 0 and a NUL-terminated buffer the
- * caller frees, or -1 with errno set. */
-int file_read(const char *path, char **data, size_t *len);
+/* A name no key of used has: base and ext ("stem" ".xhtml"), else base,
+ * sep, a number from 2, and ext ("stem-2.xhtml"), now in used.  next
+ * keeps each base's next number, so n names take linear time however
+ * many collide.  The caller frees it. */
+char *unique_name(struct strmap *used, struct strmap *next, const char *base,
+    const char *sep, const char *ext);
 
 char *path_join(const char *a, const char *b);     /* caller frees */
 const char *path_base(const char *p);              /* points into p */

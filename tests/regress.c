@@ -27,6 +27,33 @@ static const char skeleton[] =
 char *render_fixture(const char *name, const char *md, size_t len,
     size_t *outlen);
 
+/* Reads a test's file whole, NUL-terminated.  Returns 0, or -1. */
+int read_whole(const char *path, char **data, size_t *len);
+
+int
+read_whole(const char *path, char **data, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b = {0};
+	char chunk[65536];
+	size_t n;
+
+	if (f == NULL)
+		return -1;
+	buf_add(&b, "", 0);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(&b, chunk, n);
+	if (ferror(f)) {
+		fclose(f);
+		buf_free(&b);
+		return -1;
+	}
+	fclose(f);
+	*len = b.len;
+	*data = buf_steal(&b);
+	return 0;
+}
+
 char *
 render_fixture(const char *name, const char *md, size_t len, size_t *outlen)
 {
@@ -86,7 +113,7 @@ main(int argc, char *argv[])
 		    md_path);
 		size_t len, wlen, glen;
 
-		if (file_read(md_path, &md, &len) < 0) {
+		if (read_whole(md_path, &md, &len) < 0) {
 			printf("not ok regress: %s: cannot read\n", cases.v[i]);
 			failed++;
 			continue;
@@ -107,7 +134,7 @@ main(int argc, char *argv[])
 			}
 			if (f != NULL)
 				fclose(f);
-		} else if (file_read(x_path, &want, &wlen) < 0) {
+		} else if (read_whole(x_path, &want, &wlen) < 0) {
 			printf("not ok regress: %s: no expected %s\n", cases.v[i],
 			    x_path);
 			failed++;

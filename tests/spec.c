@@ -29,6 +29,7 @@
 #include "util.h"
 #include "gfm.h"
 
+int read_whole(const char *path, char **data, size_t *len);
 char *render_fixture(const char *name, const char *md, size_t len,
     size_t *outlen);
 
@@ -309,7 +310,7 @@ spec_file(const char *file, const char *outdir)
 	struct buf md = {0};
 	int state = 0, number = 0;   /* 0 prose, 1 markdown, 2 html */
 
-	if (file_read(file, &text, &len) < 0) {
+	if (read_whole(file, &text, &len) < 0) {
 		printf("not ok spec: %s: cannot read\n", file);
 		failed++;
 		return;
@@ -367,7 +368,7 @@ main(int argc, char *argv[])
 
 		if (n < 3 || strcmp(argv[i] + n - 3, ".md") != 0) {
 			spec_file(argv[i], outdir);
-		} else if (file_read(argv[i], &md, &len) == 0) {
+		} else if (read_whole(argv[i], &md, &len) == 0) {
 			same_tree(argv[i], md, len);
 			free(md);
 		} else {
