@@ -62,13 +62,16 @@ build/spec: tests/spec.c build/regress-lib.o $(OBJS)
 build/regress-lib.o: tests/regress.c build/deps.ok
 	$(CC) $(ALL_CFLAGS) -DREGRESS_NO_MAIN -Isrc -c -o $@ tests/regress.c
 
+build/tomljson: tests/tomljson.c build/regress-lib.o $(OBJS)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ tests/tomljson.c build/regress-lib.o $(OBJS) $(LIBS)
+
 build/regress: tests/regress.c $(OBJS)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ tests/regress.c $(OBJS) $(LIBS)
 
 # make test installs what the suite runs (EPUBCheck, MuPDF, calibre,
 # DAISY Ace) when it is missing: the README's second command sets up a
 # fresh machine for the tests; building never installs anything
-test: hbook build/unit build/regress build/spec
+test: hbook build/unit build/regress build/spec build/tomljson
 	@sh tests/setup-deps.sh test
 	@sh tests/run.sh
 
@@ -137,7 +140,12 @@ build/asan/spec: tests/spec.c tests/regress.c $(ASAN_OBJS)
 	$(CC) $(ASAN_CFLAGS) -DREGRESS_NO_MAIN -Isrc -o $@ tests/spec.c \
 		tests/regress.c $(ASAN_OBJS) $(LIBS)
 
-test-asan: build/asan/hbook build/asan/unit build/asan/regress build/asan/spec
+build/asan/tomljson: tests/tomljson.c tests/regress.c $(ASAN_OBJS)
+	$(CC) $(ASAN_CFLAGS) -DREGRESS_NO_MAIN -Isrc -o $@ tests/tomljson.c \
+		tests/regress.c $(ASAN_OBJS) $(LIBS)
+
+test-asan: build/asan/hbook build/asan/unit build/asan/regress build/asan/spec \
+	build/asan/tomljson
 	@sh tests/setup-deps.sh test
 	@BUILD=build/asan HBOOK=build/asan/hbook LIMIT_MS=10000 HBOOK_READERS=0 \
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \

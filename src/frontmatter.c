@@ -9,6 +9,7 @@
 
 #include "diag.h"
 #include "input.h"
+#include "toml.h"
 #include "text.h"
 #include "yaml.h"
 
@@ -79,68 +80,139 @@ is_fence(const char *s, size_t i, size_t e, const char *fence)
 	return 1;
 }
 
-int
-frontmatter_split(const char *text, size_t len, const char **yaml,
-    size_t *ylen, const char **body, int *body_line)
+/* Where a JSON object opening at text[i] ends (just past its "}"), or 0
+ * when it never does. */
+static size_t
+json_end(const char *text, size_t i, size_t len)
 {
-	size_t i = 0, e, next, ystart;
+	int depth = 0, str = 0;
+
+	for (; i < len; i++) {
+		char c = text[i];
+		if (str) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				str = 0;
+		} else if (c == '"') {
+			str = 1;
+		} else if (c == '{' || c == '[') {
+			depth++;
+		} else if ((c == '}' || c == ']') && --depth == 0) {
+			return i + 1;
+		}
+	}
+	return 0;
+}
+
+int
+frontmatter_split(const char *text, size_t len, const char **fm,
+    size_t *fmlen, const char **body, int *body_line, int *kind)
+{
+	size_t i = 0, e, next, start;
+	const char *close = NULL;
 	int line = 1;
 
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
-	*yaml = NULL;
-	*ylen = 0;
+	*fm = NULL;
+	*fmlen = 0;
 	*body = text + i;
 	*body_line = 1;
+	*kind = FM_NONE;
 	e = line_end(text, i, len, &next);
-	if (!is_fence(text, i, e, "---"))
+	if (is_fence(text, i, e, "---")) {
+		*kind = FM_YAML;
+	} else if (is_fence(text, i, e, "+++")) {
+		*kind = FM_TOML;
+		close = "+++";
+	} else if (is_fence(text, i, e, "<!--")) {
+		*kind = FM_YAML;  /* Wiki.js: YAML in a comment */
+		close = "-->";
+	} else if (i < len && text[i] == '{') {
+		/* Hugo's JSON front matter: an object, then the body */
+		size_t end = json_end(text, i, len);
+		if (end == 0)
+			return -1;
+		*kind = FM_JSON;
+		*fm = text + i;
+		*fmlen = end - i;
+		for (size_t k = i; k < end; k++)
+			line += text[k] == '\n';
+		e = line_end(text, end, len, &next);
+		*body = text + next;
+		*body_line = line + 1;
 		return 0;
-	ystart = next;
+	} else {
+		return 0;
+	}
+	start = next;
 	for (i = next; i < len; i = next) {
 		line++;
 		e = line_end(text, i, len, &next);
-		if (is_fence(text, i, e, "---") || is_fence(text, i, e, "...")) {
-			*yaml = text + ystart;
-			*ylen = i - ystart;
+		if (close ? is_fence(text, i, e, close) :
+		    is_fence(text, i, e, "---") || is_fence(text, i, e, "...")) {
+			*fm = text + start;
+			*fmlen = i - start;
 			*body = text + next;
 			*body_line = line + 1;
 			return 0;
 		}
 	}
+	*kind = FM_NONE;
 	return -1;
+}
+
+/* An export that wrote the front matter twice (Wiki.js does): a second
+ * YAML block right after the first, blank lines between, is skipped. */
+static void
+skip_repeat(const char *text, size_t len, const char **body, int *body_line)
+{
+	const char *b = *body, *fm, *after;
+	size_t n = len - (size_t)(b - text), fmlen;
+	int line = *body_line, bl, kind;
+
+	while (n > 0 && (*b == '\n' || *b == '\r')) {
+		line += *b == '\n';
+		b++;
+		n--;
+	}
+	if (n < 4 || strncmp(b, "---", 3) != 0 ||
+	    frontmatter_split(b, n, &fm, &fmlen, &after, &bl, &kind) < 0 ||
+	    kind != FM_YAML || fm == NULL || memchr(fm, ':', fmlen) == NULL)
+		return;
+	*body = after;
+	*body_line = line + bl - 1;
 }
 
 int
 frontmatter_parse(const char *src, const char *text, size_t len,
     struct ydoc **doc, const char **body, int *body_line)
 {
-	const char *yaml;
-	size_t ylen;
-	int errline;
-	const char *errmsg;
+	const char *fm, *errmsg;
+	size_t fmlen;
+	int errline, kind;
 
 	*doc = NULL;
-	if ((len >= 3 && strncmp(text, "+++", 3) == 0) ||
-	    (len >= 6 && strncmp(text, "\xEF\xBB\xBF+++", 6) == 0)) {
-		/* Debian has no TOML library for C, and a hand-written parser
-		 * would guess wrong on real files: refuse it plainly */
-		errx_at(src, 1, "TOML front matter (+++) is not supported: "
-		    "write it as YAML between '---' lines");
+	if (frontmatter_split(text, len, &fm, &fmlen, body, body_line,
+	    &kind) < 0) {
+		warnx_at(src, 1, "front matter opened on the first line is "
+		    "never closed; skipped");
 		return -1;
 	}
-	if (frontmatter_split(text, len, &yaml, &ylen, body, body_line) < 0) {
-		warnx_at(src, 1, "front matter opened with '---' is never "
-		    "closed; skipped");
-		return -1;
-	}
-	if (yaml == NULL)
+	if (fm == NULL)
 		return 0;
-	*doc = ydoc_parse(yaml, ylen, &errline, &errmsg);
+	if (kind == FM_TOML)
+		*doc = toml_parse(fm, fmlen, &errline, &errmsg);
+	else
+		*doc = ydoc_parse(fm, fmlen, &errline, &errmsg);
 	if (*doc == NULL) {
-		warnx_at(src, errline + 1, "bad front matter: %s; used the "
-		    "file name as the title", errmsg);
+		warnx_at(src, errline + (kind == FM_JSON ? 0 : 1), "bad front "
+		    "matter: %s; used the file name as the title", errmsg);
 		return 0;
 	}
+	if (kind == FM_YAML)
+		skip_repeat(text, len, body, body_line);
 	{
 		const struct ynode *m = ydoc_root(*doc);
 		struct strmap *seen = strmap_new();

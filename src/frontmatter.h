@@ -23,19 +23,29 @@ char *text_read(struct input *in, const char *rel, const char *src,
 /* raw (taken over) as UTF-8 text, as text_read() makes it. */
 char *text_decode(const char *src, char *raw, size_t rawlen, size_t *len);
 
-/* Where the front matter of text ends.  Front matter is a YAML mapping
- * between a first line "---" and a closing "---" or "..." line; a UTF-8 BOM,
- * CRLF line ends and trailing blanks on the fences are tolerated.  Sets
- * *yaml and *ylen to the YAML text (NULL when there is none), *body to the rest
- * and *body_line to the body's first line.  Returns 0, or -1 when the front
- * matter is never closed. */
-int frontmatter_split(const char *text, size_t len, const char **yaml,
-    size_t *ylen, const char **body, int *body_line);
+/* What front matter is written in. */
+enum {
+	FM_NONE,
+	FM_YAML,                 /* between "---" lines (Jekyll, Hugo, ...),
+	                          * or "<!--" and "-->" (Wiki.js) */
+	FM_TOML,                 /* between "+++" lines (Hugo, Zola) */
+	FM_JSON                  /* an object first thing (Hugo) */
+};
 
-/* Parses the front matter of text, the file src.  Sets *doc to the YAML
- * document (NULL when there is none, or when it is bad or not a mapping,
- * after a warning saying what hbook did instead), *body and *body_line.
- * Returns 0, or -1 when the file is to be skipped. */
+/* Where the front matter of text ends.  A UTF-8 BOM, CRLF line ends and
+ * trailing blanks on the fences are tolerated; YAML may also close with
+ * "...".  Sets *fm and *fmlen to its text (NULL when there is none), *kind,
+ * *body to the rest and *body_line to the body's first line.  Returns 0,
+ * or -1 when the front matter is never closed. */
+int frontmatter_split(const char *text, size_t len, const char **fm,
+    size_t *fmlen, const char **body, int *body_line, int *kind);
+
+/* Parses the front matter of text, the file src, whatever it is written
+ * in.  Sets *doc to the document (NULL when there is none, or when it is
+ * bad or not a mapping, after a warning saying what hbook did instead),
+ * *body and *body_line; a second YAML block right after the first (an
+ * export that wrote it twice) is skipped too.  Returns 0, or -1 when the
+ * file is to be skipped. */
 int frontmatter_parse(const char *src, const char *text, size_t len,
     struct ydoc **doc, const char **body, int *body_line);
 

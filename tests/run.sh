@@ -65,6 +65,10 @@ tally "$OUT/include-graph.txt"
 tally "$OUT/unit.txt"
 "$BUILD/regress" tests/regress >"$OUT/regress.txt" 2>/dev/null
 tally "$OUT/regress.txt"
+# the TOML reader against the TOML project's conformance suite
+python3 tests/toml-test.py "$BUILD/tomljson" "$CORPORA/toml-test" >"$OUT/toml-test.txt" 2>&1
+cat "$OUT/toml-test.txt"
+tally "$OUT/toml-test.txt"
 
 # the fixtures as a book: every repair and sanitiser rule must validate
 mkdir -p "$OUT/fixtures-book"

@@ -106,22 +106,36 @@ test_frontmatter(void)
 {
 	const char *y, *body;
 	size_t ylen;
-	int line;
+	int line, kind;
 	const char *t1 = "---\ntitle: A\n---\nBody\n";
 	const char *t2 = "\xEF\xBB\xBF---  \r\ntitle: B\r\n--- \r\nBody\r\n";
 	const char *t3 = "No front matter\n";
 	const char *t4 = "---\ntitle: C\nnever closed\n";
+	const char *t5 = "+++\ntitle = \"T\"\n+++\nBody\n";
+	const char *t6 = "{\n  \"title\": \"J {}\"\n}\n\nBody\n";
+	const char *t7 = "<!--\ntitle: W\n-->\n<p>Body</p>\n";
 
 	OK("front matter: found", frontmatter_split(t1, strlen(t1), &y, &ylen,
-	    &body, &line) == 0 && ylen == 9 && strncmp(y, "title: A\n", 9) == 0 &&
-	    strcmp(body, "Body\n") == 0 && line == 4);
+	    &body, &line, &kind) == 0 && ylen == 9 && strncmp(y, "title: A\n",
+	    9) == 0 && strcmp(body, "Body\n") == 0 && line == 4 &&
+	    kind == FM_YAML);
 	OK("front matter: BOM, CRLF and trailing blanks", frontmatter_split(t2,
-	    strlen(t2), &y, &ylen, &body, &line) == 0 && y != NULL &&
+	    strlen(t2), &y, &ylen, &body, &line, &kind) == 0 && y != NULL &&
 	    strncmp(y, "title: B\r\n", ylen) == 0 && strcmp(body, "Body\r\n") == 0);
 	OK("front matter: none", frontmatter_split(t3, strlen(t3), &y, &ylen,
-	    &body, &line) == 0 && y == NULL && body == t3 && line == 1);
+	    &body, &line, &kind) == 0 && y == NULL && body == t3 && line == 1 &&
+	    kind == FM_NONE);
 	OK("front matter: unclosed", frontmatter_split(t4, strlen(t4), &y, &ylen,
-	    &body, &line) < 0);
+	    &body, &line, &kind) < 0);
+	OK("front matter: TOML between +++", frontmatter_split(t5, strlen(t5),
+	    &y, &ylen, &body, &line, &kind) == 0 && kind == FM_TOML &&
+	    strncmp(y, "title = \"T\"\n", ylen) == 0 && strcmp(body, "Body\n") == 0);
+	OK("front matter: JSON object", frontmatter_split(t6, strlen(t6), &y,
+	    &ylen, &body, &line, &kind) == 0 && kind == FM_JSON &&
+	    ylen == 21 && strcmp(body, "\nBody\n") == 0 && line == 4);
+	OK("front matter: Wiki.js comment", frontmatter_split(t7, strlen(t7),
+	    &y, &ylen, &body, &line, &kind) == 0 && kind == FM_YAML &&
+	    strncmp(y, "title: W\n", ylen) == 0 && strcmp(body, "<p>Body</p>\n") == 0);
 }
 
 static void

@@ -81,7 +81,7 @@ robust only-frontmatter 0 -
 
 # ---- YAML ----
 c=$(mk yaml-unclosed); printf -- '---\ntitle: Open\n\nBody.\n' >"$c/a.md"; printf -- "$ok_article" >"$c/b.md"
-robust yaml-unclosed 0 'a\.md:1: warning: front matter opened with .---. is never closed; skipped'
+robust yaml-unclosed 0 'a\.md:1: warning: front matter opened on the first line is never closed; skipped'
 c=$(mk yaml-tabs); printf -- '---\ntitle: T\ntags:\n\t- a\n---\nBody.\n' >"$c/a.md"
 robust yaml-tabs 0 'a\.md:[0-9]+: warning: bad front matter: .*used the file name as the title'
 c=$(mk yaml-duplicate); printf -- '---\ntitle: One\ntitle: Two\n---\nBody.\n' >"$c/a.md"
@@ -102,8 +102,10 @@ c=$(mk yaml-not-mapping); printf -- '---\n- a list\n- not fields\n---\nBody.\n' 
 robust yaml-not-mapping 0 'a\.md:2: warning: front matter is not a mapping'
 c=$(mk yaml-garbage); { printf -- '---\n'; head -c 2000 /dev/urandom | tr -d '\n-'; printf '\n---\nBody.\n'; } >"$c/a.md"
 robust yaml-garbage 0 'a\.md:[0-9]+: warning'
-c=$(mk toml); printf '+++\ntitle = "T"\n+++\nBody.\n' >"$c/a.md"
-robust toml 1 'a\.md:1: error: TOML front matter'
+c=$(mk toml-bad); printf '+++\ntitle = "T\nx = [1,\n+++\nBody.\n' >"$c/a.md"
+robust toml-bad 0 'a\.md:2: warning: bad front matter: newline in a string; used the file name'
+c=$(mk toml-unclosed); printf '+++\ntitle = "T"\nBody.\n' >"$c/a.md"; printf -- "$ok_article" >"$c/b.md"
+robust toml-unclosed 0 'a\.md:1: warning: front matter opened on the first line is never closed; skipped'
 c=$(mk config-bad); printf -- "$ok_article" >"$c/a.md"; printf 'title: [unclosed\n' >"$c/hbook.yaml"
 robust config-bad 1 'hbook\.yaml:1: error: bad YAML'
 
