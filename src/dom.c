@@ -11,6 +11,25 @@
 #include "text.h"
 #include "util.h"
 
+/* Every XML file hbook reads is read whole from its own bytes: an
+ * entity, DTD or XInclude naming another file or an address gets
+ * nothing. */
+static xmlParserInputPtr
+no_entities(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)id;
+	(void)ctxt;
+	return NULL;
+}
+
+void
+dom_init(void)
+{
+	xmlInitParser();
+	xmlSetExternalEntityLoader(no_entities);
+}
+
 xmlNode *
 el_new(xmlNode *parent, const char *name)
 {

@@ -6,6 +6,10 @@
 #include <stddef.h>
 #include <libxml/tree.h>
 
+/* Starts libxml2 with no loader of external entities: call before any
+ * thread parses. */
+void dom_init(void);
+
 /* A new element appended to parent (NULL: unattached). */
 xmlNode *el_new(xmlNode *parent, const char *name);
 

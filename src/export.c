@@ -237,6 +237,7 @@ export_run(const struct export_opts *o)
 		fprintf(stderr, "hbook: timing: %-8s %7.3f s (the threads' time, "
 		    "within render)\n", "parse", md_parse_seconds());
 	stage(o, "render", &t);
+	images_say(im);
 	if (cover != NULL && cover_finish(b, cover) < 0)
 		ok = 0;
 	cover = NULL;

@@ -9,14 +9,25 @@
 #include <string.h>
 
 #include "hash.h"
+#include "diag.h"
 #include "input.h"
+#include "svg.h"
 #include "util.h"
+
+/* What was done to a picture, said after the chapters (in the order of
+ * the pictures' files, whichever chapter met them first). */
+struct note {
+	char *path;
+	char *text;
+};
 
 struct images {
 	struct book *book;
 	struct strmap *bysha;    /* SHA-1 hex -> resource */
 	struct strmap *byfile;   /* content path -> resource, once read */
-	pthread_mutex_t lock;    /* the maps and b->res */
+	struct note *notes;
+	size_t nnotes;
+	pthread_mutex_t lock;    /* the maps, the notes and b->res */
 };
 
 struct images *
@@ -38,6 +49,11 @@ images_free(struct images *im)
 		return;
 	strmap_free(im->bysha);
 	strmap_free(im->byfile);
+	for (size_t i = 0; i < im->nnotes; i++) {
+		free(im->notes[i].path);
+		free(im->notes[i].text);
+	}
+	free(im->notes);
 	pthread_mutex_destroy(&im->lock);
 	free(im);
 }
@@ -100,6 +116,62 @@ images_add(struct book *b, unsigned char *data, size_t len, const char *type,
 	return add(b, data, len, type, xstrdup(href), xstrdup(id), sha);
 }
 
+static void
+note(struct images *im, const char *path, char *text)
+{
+	pthread_mutex_lock(&im->lock);
+	im->notes = xrealloc(im->notes, (im->nnotes + 1) * sizeof(*im->notes));
+	im->notes[im->nnotes].path = xstrdup(path);
+	im->notes[im->nnotes++].text = text;
+	pthread_mutex_unlock(&im->lock);
+}
+
+static int
+note_cmp(const void *a, const void *b)
+{
+	const struct note *x = a, *y = b;
+
+	return strcmp(x->path, y->path);
+}
+
+void
+images_say(struct images *im)
+{
+	qsort(im->notes, im->nnotes, sizeof(*im->notes), note_cmp);
+	for (size_t i = 0; i < im->nnotes; i++) {
+		char *src = book_src(im->book, im->notes[i].path);
+		warnx_at(src, 0, "%s", im->notes[i].text);
+		free(src);
+	}
+}
+
+/* An SVG picture made safe (svg.c): in place of *data, or -1. */
+static int
+svg(struct images *im, const char *path, unsigned char **data, size_t *len)
+{
+	char *out;
+	size_t n;
+	int removed;
+
+	if (svg_clean(*data, *len, &out, &n, &removed) < 0)
+		return -1;
+	free(*data);
+	*data = (unsigned char *)out;
+	*len = n;
+	if (removed) {
+		struct buf what = {0};
+		if (removed & SVG_ACTIVE)
+			buf_adds(&what, ", scripts and event handlers");
+		if (removed & SVG_REMOTE)
+			buf_adds(&what, ", references a reader would fetch");
+		if (removed & SVG_FOREIGN)
+			buf_adds(&what, ", HTML and media inside the drawing");
+		note(im, path, xasprintf("SVG picture: %s removed", what.data + 2));
+		buf_free(&what);
+	}
+	return 0;
+}
+
 const struct resource *
 images_embed(struct images *im, const char *path, const char **why,
     const char **warning)
@@ -133,6 +205,13 @@ images_embed(struct images *im, const char *path, const char **why,
 		*why = "WebP, left out";
 		*warning = "WebP image left out: %s (many e-readers cannot "
 		    "show WebP; convert it to PNG or JPEG)";
+		free(data);
+		return NULL;
+	}
+	if (strcmp(ext, "svg") == 0 && svg(im, path, &data, &len) < 0) {
+		*why = "not a well-formed SVG picture";
+		*warning = "not a well-formed SVG picture: %s (its alt text "
+		    "stands in)";
 		free(data);
 		return NULL;
 	}

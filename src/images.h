@@ -21,6 +21,10 @@ void images_free(struct images *im);
 const struct resource *images_embed(struct images *im, const char *path,
     const char **why, const char **warning);
 
+/* Says, in the order of their files, what was done to the pictures (an
+ * SVG's scripts removed).  After the chapters. */
+void images_say(struct images *im);
+
 /* The media type of the picture in d ("image/png"), with *ext its file
  * extension; NULL when it is none hbook knows. */
 const char *image_type(const unsigned char *d, size_t n, const char **ext);

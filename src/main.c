@@ -13,6 +13,7 @@
 #include <libxml/parser.h>
 
 #include "diag.h"
+#include "dom.h"
 #include "export.h"
 #include "output.h"
 #include "threads.h"
@@ -241,7 +242,7 @@ main(int argc, char *argv[])
 		return 2;
 	diag_setup(quiet, strict);
 	output_signals();
-	xmlInitParser();
+	dom_init();
 	ch = export_run(&o);
 	threads_end();
 	xmlCleanupParser();

@@ -311,13 +311,27 @@ for dir in tests/books/*; do
 	if [ -f "$dir/expect-grep" ]; then
 		mkdir -p "$OUT/case-$name"
 		(cd "$OUT/case-$name" && unzip -qo "../case-$name.epub" 2>/dev/null)
+		# FILE<TAB>PATTERN: FILE (a glob) has it; !FILE: none has it
 		while IFS='	' read -r file pattern; do
 			[ -n "$file" ] || continue
-			if grep -q -- "$pattern" "$OUT/case-$name/$file" 2>/dev/null; then
-				ok "books/$name: $file has $pattern"
-			else
-				bad "books/$name: $file" "no match for $pattern"
-			fi
+			case $file in
+			!*)
+				file=${file#!}
+				# shellcheck disable=SC2086
+				if (cd "$OUT/case-$name" && ls $file >/dev/null 2>&1 &&
+				    ! grep -q -- "$pattern" $file); then
+					ok "books/$name: no $file has $pattern"
+				else
+					bad "books/$name: $file" "has $pattern (or is missing)"
+				fi ;;
+			*)
+				# shellcheck disable=SC2086
+				if (cd "$OUT/case-$name" && grep -q -- "$pattern" $file 2>/dev/null); then
+					ok "books/$name: $file has $pattern"
+				else
+					bad "books/$name: $file" "no match for $pattern"
+				fi ;;
+			esac
 		done <"$dir/expect-grep"
 	fi
 	[ "$want" = 0 ] || BOOKS=$(echo "$BOOKS" | sed "s| $OUT/case-$name.epub||")
