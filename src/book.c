@@ -33,41 +33,39 @@ book_append_article(struct book *b, struct article *a)
 	return b->arts[b->narts++] = a;
 }
 
-struct category *
-book_category(struct book *b, const char *key, const char *title)
+struct section *
+book_section(struct book *b, const char *key, const char *title,
+    struct section *parent)
 {
-	struct category *c;
+	struct section *s = xcalloc(1, sizeof(*s));
 
-	for (size_t i = 0; i < b->ncats; i++)
-		if (strcmp(b->cats[i]->key, key) == 0)
-			return b->cats[i];
-	c = xcalloc(1, sizeof(*c));
-	c->key = xstrdup(key);
-	c->title = xstrdup(title);
-	b->cats = xrealloc(b->cats, (b->ncats + 1) * sizeof(*b->cats));
-	b->cats[b->ncats++] = c;
-	return c;
+	s->key = xstrdup(key);
+	s->title = xstrdup(title);
+	s->parent = parent;
+	s->depth = parent && parent != &b->top ? parent->depth + 1 : 0;
+	b->secs = xrealloc(b->secs, (b->nsecs + 1) * sizeof(*b->secs));
+	b->secs[b->nsecs++] = s;
+	return s;
 }
 
-char *
-book_file(const struct book *b, const char *rel)
+void
+section_add(struct section *s, struct section *sec, struct article *a)
 {
-	return path_join(b->cfg.pages ? b->cfg.pages : "", rel);
+	s->kids = xrealloc(s->kids, (s->nkids + 1) * sizeof(*s->kids));
+	s->kids[s->nkids].sec = sec;
+	s->kids[s->nkids++].art = a;
 }
 
 char *
 book_src(const struct book *b, const char *rel)
 {
-	char *pages = path_join(b->root, b->cfg.pages ? b->cfg.pages : "");
-	char *p = path_join(pages, rel);
-
-	free(pages);
-	return p;
+	return path_join(b->root, rel);
 }
 
 void
 article_free(struct article *a)
 {
+	free(a->where);
 	free(a->path);
 	free(a->src);
 	free(a->title);
@@ -76,6 +74,9 @@ article_free(struct article *a)
 	free(a->date);
 	free(a->updated);
 	free(a->slug);
+	free(a->fmslug);
+	free(a->permalink);
+	free(a->docid);
 	free(a->image);
 	free(a->image_alt);
 	free(a->lang);
@@ -83,6 +84,9 @@ article_free(struct article *a)
 	strlist_free(&a->tags);
 	strlist_free(&a->related);
 	strlist_free(&a->aliases);
+	strlist_free(&a->categories);
+	strlist_free(&a->urls);
+	free(a->navtitle);
 	free(a->body);
 	free(a->file);
 	for (size_t i = 0; i < a->nheads; i++) {
@@ -94,18 +98,15 @@ article_free(struct article *a)
 	free(a);
 }
 
-void
-category_free(struct category *c)
+static void
+section_free(struct section *s)
 {
-	free(c->key);
-	free(c->title);
-	free(c->description);
-	free(c->index);
-	free(c->src);
-	free(c->intro);
-	free(c->file);
-	free(c->arts);
-	free(c);
+	free(s->key);
+	free(s->title);
+	free(s->description);
+	free(s->file);
+	free(s->kids);
+	free(s);
 }
 
 static void
@@ -138,9 +139,10 @@ book_free(struct book *b)
 	for (size_t i = 0; i < b->narts; i++)
 		article_free(b->arts[i]);
 	free(b->arts);
-	for (size_t i = 0; i < b->ncats; i++)
-		category_free(b->cats[i]);
-	free(b->cats);
+	for (size_t i = 0; i < b->nsecs; i++)
+		section_free(b->secs[i]);
+	free(b->secs);
+	free(b->top.kids);
 	for (size_t i = 0; i < b->ndocs; i++) {
 		struct doc *d = &b->docs[i];
 		free(d->href);

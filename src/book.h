@@ -1,7 +1,8 @@
 /* book.h: the model every stage shares.
  *
- * config.c and meta.c fill it from hbook.yaml and the content folder,
- * order.c sorts it, spine.c plans the book's documents, render.c writes
+ * config.c, site.c and meta.c fill it from hbook.yaml, the site's own
+ * settings and its pages, order.c arranges it in sections, spine.c plans
+ * the book's documents, render.c writes
  * each page into its document, and nav.c, opf.c and pack.c only read it.
  * Paths in the model are relative: an article's to the pages folder, a
  * file's to the content folder; book_src() names them for diagnostics.
@@ -15,6 +16,7 @@
 #include "util.h"
 
 struct input;
+struct site;
 struct ydoc;
 struct ynode;
 
@@ -33,16 +35,22 @@ struct deflated {
 };
 
 struct article {
-	char *path;              /* in the pages folder: "sleep/naps.md" */
+	char *where;             /* its content folder, in the book's folder */
+	char *path;              /* in its content folder: "sleep/naps.md" */
 	char *src;               /* as diagnostics name it: book_src() */
 	char *title;
 	char *description;
 	char *category;          /* front matter category, or NULL */
 	char *date, *updated;    /* normalised YYYY-MM-DD, or NULL */
-	char *slug;
+	char *slug;              /* the front matter's, or the file's name */
+	char *fmslug;            /* the front matter's slug, or NULL */
+	char *permalink;         /* its url, permalink or path, or NULL */
+	char *docid;             /* its id (Docusaurus), or NULL */
 	char *image, *image_alt;
 	char *lang;
-	struct strlist authors, tags, related, aliases;
+	struct strlist authors, tags, related, aliases, categories;
+	struct strlist urls;     /* its addresses on the site (site.h) */
+	int html;                /* the body is HTML, not Markdown */
 	long weight;
 	int has_weight;
 	int title_from_body;     /* the body's first h1 is the title */
@@ -51,26 +59,36 @@ struct article {
 	size_t body_len;
 	int body_line;           /* line of the body's first line in the file */
 
-	struct category *cat;
+	char *navtitle;          /* the title the site's navigation gives */
+	long navorder;           /* its place in that navigation, or -1 */
+	struct section *sec;     /* the section it is in */
+	struct section *hub_of;  /* the section it introduces, or NULL */
 	char *file;              /* "sleep-naps.xhtml", inside text/ */
 	struct heading *heads;
 	size_t nheads;
 	struct strmap *ids;      /* every id in the chapter, for fragments */
 };
 
-struct category {
-	char *key;               /* slug: "mental-health" */
+/* A section of the book: a folder of the site, or a group of its
+ * navigation.  Its page introduces it (with its hub page's text, when the
+ * site has one: index.md, _index.md, README.md) and lists what it holds. */
+struct section {
+	char *key;               /* unique: the folder's path, or the nav's */
 	char *title;
 	char *description;
-	char *index;             /* its _index.md in the pages folder, or NULL */
-	char *src;               /* book_src() of index */
-	char *intro;             /* Markdown from _index.md, or NULL */
-	int intro_line;
-	long weight;
-	int has_weight;
-	char *file;
-	struct article **arts;
-	size_t narts;
+	struct article *hub;     /* the page that introduces it, or NULL */
+	struct section *parent;  /* NULL: the book's top */
+	struct entry *kids;      /* what it holds, in reading order */
+	size_t nkids;
+	int depth;               /* 0 for a section at the top */
+	int rank;                /* hbook.yaml's order of the top ones */
+	char *file;              /* its page, in text/ */
+};
+
+/* A section's entry: a section, or an article. */
+struct entry {
+	struct section *sec;
+	struct article *art;
 };
 
 struct resource {
@@ -126,7 +144,7 @@ struct doc {
 	int linear;
 	const char *properties;  /* the manifest item's, or NULL */
 	struct article *art;     /* DOC_ARTICLE */
-	struct category *cat;    /* DOC_SECTION */
+	struct section *sec;     /* DOC_SECTION */
 	char *bytes;             /* the page, written */
 	size_t len;
 	struct deflated z;       /* ... or deflated, by its thread */
@@ -137,11 +155,14 @@ struct doc {
 struct book {
 	char *root;              /* the content folder as given */
 	struct input *in;        /* what reads its files (input.h) */
+	struct site *site;       /* what its generator says (site.h); its
+	                          * owner frees it (site_free()) */
 	struct config cfg;
 	struct article **arts;   /* in reading order once sorted */
 	size_t narts, capart;
-	struct category **cats;  /* in reading order once sorted */
-	size_t ncats;
+	struct section top;      /* the book's top: its kids are the top */
+	struct section **secs;   /* every section, in reading order */
+	size_t nsecs;
 	struct doc *docs;        /* planned by spine_plan() */
 	size_t ndocs;
 	struct resource **res;
@@ -160,20 +181,16 @@ struct article *book_add_article(struct book *b);
 /* Appends a, made elsewhere, to b's articles.  Returns a. */
 struct article *book_append_article(struct book *b, struct article *a);
 void article_free(struct article *a);
-void category_free(struct category *c);
 
-/* The category keyed key, made (titled title) when there is none yet.
- * Articles without a folder or category go to BOOK_DEFAULT_CATEGORY. */
-#define BOOK_DEFAULT_CATEGORY "general"
-struct category *book_category(struct book *b, const char *key,
-    const char *title);
+/* A new section of b, keyed key, titled title, in parent (NULL: the
+ * top), added to b->secs. */
+struct section *book_section(struct book *b, const char *key,
+    const char *title, struct section *parent);
+/* Adds an entry, a section or an article, to s's kids. */
+void section_add(struct section *s, struct section *sec, struct article *a);
 
-/* The path in the content folder of rel, a file in the pages folder.
- * The caller frees it. */
-char *book_file(const struct book *b, const char *rel);
-
-/* The path diagnostics name a file in the pages folder by: the content
- * folder, the pages folder and rel joined.  The caller frees it. */
+/* The path diagnostics name a file of the book's folder by: the folder
+ * and rel joined.  The caller frees it. */
 char *book_src(const struct book *b, const char *rel);
 
 #endif

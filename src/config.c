@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "frontmatter.h"
 #include "input.h"
+#include "site.h"
 #include "text.h"
 #include "yaml.h"
 
@@ -39,11 +40,36 @@ config_load(struct book *b, const char *file)
 	return rc;
 }
 
-/* The defaults: English, and the content folder's name as the title. */
-static void
-defaults(struct book *b)
+/* What hbook.yaml leaves unsaid, the site's generator says (title,
+ * address, description, language, author; its pages' and static
+ * folders), else the defaults: English, and the folder's name as the
+ * title. */
+void
+config_settle(struct book *b)
 {
 	struct config *c = &b->cfg;
+	struct site *s = b->site;
+
+	if (c->title == NULL && s->title != NULL)
+		c->title = xstrdup(s->title);
+	if (c->base_url == NULL && s->base_url != NULL && s->base_url[0])
+		c->base_url = xstrdup(s->base_url);
+	if (c->description == NULL && s->description != NULL)
+		c->description = xstrdup(s->description);
+	if (c->language == NULL && s->language != NULL)
+		c->language = xstrdup(s->language);
+	if (c->authors.n == 0 && s->author != NULL)
+		strlist_add(&c->authors, s->author);
+	if (c->pages != NULL) {
+		/* hbook.yaml's pages: the one content folder */
+		strlist_free(&s->content);
+		strlist_add(&s->content, c->pages);
+	}
+	if (c->statics.n > 0) {
+		strlist_free(&s->statics);
+		for (size_t i = 0; i < c->statics.n; i++)
+			strlist_add(&s->statics, c->statics.v[i]);
+	}
 
 	if (c->language == NULL)
 		c->language = xstrdup("en");
@@ -117,9 +143,16 @@ config_from_text(struct book *b, const char *text, size_t len)
 		}
 		free(c->pages);
 		c->pages = norm;
-	} else {
-		c->pages = xstrdup("");
 	}
-	defaults(b);
+	for (size_t i = 0; i < c->statics.n; i++) {
+		char *norm = path_normalize(c->statics.v[i]);
+		if (norm == NULL) {
+			errx_at(full, 0, "static: %s is outside the content "
+			    "folder", c->statics.v[i]);
+			return -1;
+		}
+		free(c->statics.v[i]);
+		c->statics.v[i] = norm;
+	}
 	return 0;
 }

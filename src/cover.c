@@ -484,10 +484,12 @@ filled_template(const struct book *b, const char *templates, size_t *flen)
 		const unsigned char *e = embedded_get("templates/cover.svg", &len);
 		svg = xstrndup((const char *)e, len);
 	}
-	for (size_t i = 0; i < b->ncats; i++) {
-		if (i)
+	for (size_t i = 0; i < b->top.nkids; i++) {
+		if (b->top.kids[i].sec == NULL)
+			continue;
+		if (cats.len)
 			buf_adds(&cats, " \xC2\xB7 ");
-		buf_adds(&cats, b->cats[i]->title);
+		buf_adds(&cats, b->top.kids[i].sec->title);
 	}
 	{
 		const char *fields[] = {"title", c->title, "subtitle",

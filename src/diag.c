@@ -51,7 +51,10 @@ diag(enum diag_level level, const char *file, int line_no, const char *fmt,
 {
 	char *msg;
 
-	if (level == DIAG_WARNING) {
+	if (level == DIAG_NOTE) {
+		if (quiet)
+			return;
+	} else if (level == DIAG_WARNING) {
 		__atomic_add_fetch(&nwarnings, 1, __ATOMIC_RELAXED);
 		if (strict) {
 			__atomic_add_fetch(&nerrors, 1, __ATOMIC_RELAXED);
@@ -93,7 +96,8 @@ diag(enum diag_level level, const char *file, int line_no, const char *fmt,
 			}
 			buf_adds(&out, ": ");
 		}
-		buf_adds(&out, level == DIAG_WARNING ? "warning: " : "error: ");
+		buf_adds(&out, level == DIAG_NOTE ? "note: " :
+		    level == DIAG_WARNING ? "warning: " : "error: ");
 		add_escaped(&out, msg);
 		buf_addc(&out, '\n');
 		if (capture != NULL)

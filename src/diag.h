@@ -10,6 +10,8 @@
 #include <stddef.h>
 
 enum diag_level {
+	DIAG_NOTE,               /* what the user may want to know: not a
+	                          * problem, whatever --strict says */
 	DIAG_WARNING,
 	DIAG_ERROR
 };
@@ -20,6 +22,7 @@ void diag(enum diag_level level, const char *file, int line_no,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 #define warnx_at(file, line, ...) diag(DIAG_WARNING, file, line, __VA_ARGS__)
 #define errx_at(file, line, ...) diag(DIAG_ERROR, file, line, __VA_ARGS__)
+#define note_at(file, line, ...) diag(DIAG_NOTE, file, line, __VA_ARGS__)
 
 /* Diagnostics of the calling thread go to out (NULL: to stderr again), so
  * chapters rendered in parallel report in reading order. */

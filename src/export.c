@@ -24,28 +24,47 @@
 #include "render.h"
 #include "report.h"
 #include "scan.h"
+#include "site.h"
 #include "spine.h"
 #include "template.h"
 #include "text.h"
 #include "threads.h"
 
+/* hbook list: what the site's generator is, and the book's documents in
+ * reading order, with each page's sections: "section DEPTH FILE TITLE
+ * [HUB]", "article DEPTH FILE PATH TITLE", "heading FILE#ID TEXT"; paths
+ * in the book's folder. */
 static void
 list_book(const struct book *b)
 {
+	const struct site *s = b->site;
+
+	printf("generator\t%s\t%s\n", s->gen->name, s->config ? s->config :
+	    "");
+	for (size_t i = 0; i < s->content.n; i++)
+		printf("content\t%s\n", s->content.v[i][0] ? s->content.v[i] :
+		    ".");
 	printf("title\t%s\n", b->cfg.title);
 	printf("identifier\t%s\n", b->identifier);
 	printf("modified\t%s\n", b->modified);
-	for (size_t i = 0; i < b->ncats; i++) {
-		const struct category *c = b->cats[i];
-		printf("category\t%s\t%s\n", c->file, c->title);
-		for (size_t j = 0; j < c->narts; j++) {
-			const struct article *a = c->arts[j];
-			printf("article\t%s\t%s\t%s\n", a->file, a->path,
-			    a->title);
-			for (size_t k = 0; k < a->nheads; k++)
-				printf("section\t%s#%s\t%s\n", a->file,
-				    a->heads[k].id, a->heads[k].text);
-		}
+	for (size_t i = 0; i < b->ndocs; i++) {
+		const struct doc *d = &b->docs[i];
+		const struct article *a = d->art ? d->art : d->sec ? d->sec->hub :
+		    NULL;
+		char *rel = a ? path_join(a->where ? a->where : "", a->path) : NULL;
+
+		if (d->kind == DOC_SECTION && d->sec != NULL)
+			printf("section\t%d\t%s\t%s%s%s\n", d->depth,
+			    path_base(d->href), d->sec->title, a ? "\t" : "",
+			    a ? rel : "");
+		else if (d->kind == DOC_ARTICLE && a != NULL)
+			printf("article\t%d\t%s\t%s\t%s\n", d->depth,
+			    path_base(d->href), rel, a->title);
+		for (size_t k = 0; a != NULL && k < a->nheads &&
+		    (d->kind == DOC_SECTION || d->kind == DOC_ARTICLE); k++)
+			printf("heading\t%s#%s\t%s\n", path_base(d->href),
+			    a->heads[k].id, a->heads[k].text);
+		free(rel);
 	}
 }
 
@@ -89,6 +108,17 @@ struct leftovers {
 	struct scan *s;
 };
 
+/* Frees b and its site. */
+static void
+book_release(struct book *b)
+{
+	if (b != NULL && b->site != NULL) {
+		site_free(b->site);
+		free(b->site);
+	}
+	book_free(b);
+}
+
 static void
 free_book(void *arg)
 {
@@ -96,7 +126,7 @@ free_book(void *arg)
 
 	links_free(*x->l);
 	*x->l = NULL;
-	book_free(*x->b);
+	book_release(*x->b);
 	*x->b = NULL;
 	scan_free(x->s);
 }
@@ -184,6 +214,10 @@ export_run(const struct export_opts *o)
 	memset(&s, 0, sizeof(s));
 	if (config_load(b, o->config) < 0)
 		goto out;
+	b->site = xcalloc(1, sizeof(*b->site));
+	if (site_detect(b, b->site) < 0)
+		goto out;
+	config_settle(b);
 	if ((o->output != NULL && output_check(b, o->output, "book") < 0) ||
 	    (o->report != NULL && output_check(b, o->report, "report") < 0))
 		goto out;
@@ -199,18 +233,17 @@ export_run(const struct export_opts *o)
 		free(b->cfg.language);
 		b->cfg.language = xstrdup(o->lang);
 	}
-	if (scan_root(b->root, b->cfg.pages, &s) < 0)
+	if (scan_root(b->root, b->site, &s) < 0)
 		goto out;
 	stage(o, "scan", &t);
 	articles_load(b, &s.articles, o->jobs);
-	if (o->lang != NULL)
-		articles_keep_language(b, o->lang);
+	articles_choose_language(b, o->lang);
 	if (b->narts == 0) {
 		errx_at(o->content, 0, "no articles to export (all drafts or "
 		    "unreadable)");
 		goto out;
 	}
-	categories_load(b, &s.indexes);
+	articles_address(b);
 	book_order(b);
 	spine_plan(b, o->output != NULL, o->source_date);
 	stage(o, "read", &t);
@@ -267,7 +300,7 @@ out:
 	images_free(im);
 	report_free(rep);
 	links_free(l);
-	book_free(b);
+	book_release(b);
 	scan_free(&s);
 	template_free();
 	totals(o, t0);

@@ -139,7 +139,7 @@ frontmatter_split(const char *text, size_t len, const char **fm,
 		*fmlen = end - i;
 		for (size_t k = i; k < end; k++)
 			line += text[k] == '\n';
-		e = line_end(text, end, len, &next);
+		line_end(text, end, len, &next);
 		*body = text + next;
 		*body_line = line + 1;
 		return 0;

@@ -217,9 +217,19 @@ is_variable(const char *name, const char *const *names)
 	return 0;
 }
 
+/* Zola reads only shortcodes, {{ name(args) }} and {% name(args) %}
+ * ... {% end %}, in a page; the rest of Tera's syntax is text there. */
+static int
+zola_tag(const struct tag *t)
+{
+	return t->kind == 'c' || (t->closing && t->name[0] == '\0') ||
+	    strchr(t->name, '(') != NULL || (t->args < t->args_end &&
+	    *t->args == '(');
+}
+
 char *
-generators_expand(const char *md, size_t len, struct page *pg, int line0,
-    size_t *outlen)
+generators_expand(const char *md, size_t len, int syntax, struct page *pg,
+    int line0, size_t *outlen)
 {
 	static const char *const base_vars[] = {"site.baseurl", "site.url",
 	    "site.base_url", "base_url", "config.base_url", "baseurl",
@@ -230,6 +240,8 @@ generators_expand(const char *md, size_t len, struct page *pg, int line0,
 	struct buf out = {0};
 	struct tag t, c;
 
+	if (!(syntax & (SYNTAX_TEMPLATES | SYNTAX_ZOLA)))
+		return NULL;
 	{
 		/* most articles have no tag: memchr() finds that fast */
 		const char *p = md;
@@ -259,9 +271,25 @@ generators_expand(const char *md, size_t len, struct page *pg, int line0,
 			s++;
 			continue;
 		}
+		if ((syntax & SYNTAX_ZOLA) && !zola_tag(&t)) {
+			s++;
+			continue;
+		}
 		buf_add(&out, copied, (size_t)(s - copied));
 		line = line_of(md, s, line0);
 		copied = s = t.end;
+		if (t.kind == 'c' && (syntax & SYNTAX_ZOLA)) {
+			/* Zola's escape: a shortcode between slash-star and
+			 * star-slash is text: {{ name() }} */
+			const char *a = strstr(t.start, "/*");
+			const char *z = a ? strstr(a, "*/") : NULL;
+			if (z != NULL && z < t.end) {
+				buf_add(&out, t.start, 2);
+				buf_add(&out, a + 2, (size_t)(z - a - 2));
+				buf_add(&out, t.end - 2, 2);
+			}
+			continue;
+		}
 		if (t.kind == 'c')
 			continue;
 		if (t.closing) {
@@ -273,6 +301,19 @@ generators_expand(const char *md, size_t len, struct page *pg, int line0,
 			/* an output: a variable, perhaps filtered */
 			char var[64];
 			size_t n = strcspn(t.name, "|");
+			const char *q = t.args;
+			while (q < t.args_end && (*q == ' ' || *q == '\t'))
+				q++;
+			if (t.name[0] == '\0' && q < t.args_end &&
+			    (*q == '\'' || *q == '"')) {
+				/* a string, through path filters ('/x' |
+				 * relative_url): the path */
+				const char *e = memchr(q + 1, *q,
+				    (size_t)(t.args_end - q - 1));
+				if (e != NULL)
+					buf_add(&out, q + 1, (size_t)(e - q - 1));
+				continue;
+			}
 			snprintf(var, sizeof(var), "%.*s", (int)n, t.name);
 			if (!is_variable(var, base_vars))
 				warn_tag(pg, var, line);

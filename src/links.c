@@ -1,5 +1,6 @@
 /* links.c: the link table, and the resolvers that answer from it. */
 #include "links.h"
+#include "mdext.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -8,18 +9,31 @@
 #include <libxml/uri.h>
 
 #include "scan.h"
+#include "site.h"
 #include "text.h"
 
 /* The file index's values: a file of the site, or a symbolic link that
  * leaves the content folder (named, never read). */
 static const char file_here, file_outside;
 
+/* The pages a name may mean: a slug several pages share. */
+struct cands {
+	const struct article **v;
+	size_t n;
+};
+
 struct links {
 	const char *base_url;
-	const char *pages;       /* the pages folder in the content folder */
-	struct strmap *paths;    /* "sleep/naps" -> article */
-	struct strmap *slugs;    /* "naps" -> article */
+	int wikilinks;           /* the site writes [[wikilinks]] */
+	struct strmap *names;    /* "note name" (lowercase) -> struct cands */
+	struct strmap *filenames;    /* "picture.png" -> its path */
+	int lower;               /* addresses compare in lowercase */
+	int file_first;          /* relative links name files, not addresses */
+	struct strmap *paths;    /* pages' files, in the book's folder */
+	struct strmap *urls;     /* pages' addresses */
+	struct strmap *slugs;    /* "naps" -> struct cands */
 	struct strmap *files;    /* content path -> &file_here, &file_outside */
+	struct strlist contents; /* the site's content folders */
 	struct strlist statics;  /* folders site-absolute files may be in */
 };
 
@@ -29,7 +43,7 @@ struct links {
 static char *
 path_key(const char *p)
 {
-	static const char *const exts[] = {".md", ".markdown", ".html",
+	static const char *const exts[] = {".md", ".markdown", ".mdx", ".html",
 	    ".htm", ".xhtml", NULL};
 	char *norm;
 	size_t n;
@@ -44,12 +58,18 @@ path_key(const char *p)
 			break;
 		}
 	n = strlen(norm);
-	if (strcmp(norm, "index") == 0 || strcmp(norm, "_index") == 0)
-		norm[0] = '\0';
-	else if (n > 6 && strcmp(norm + n - 6, "/index") == 0)
-		norm[n - 6] = '\0';
-	else if (n > 7 && strcmp(norm + n - 7, "/_index") == 0)
-		norm[n - 7] = '\0';
+	{
+		static const char *const idx[] = {"index", "_index", "README",
+		    "readme", NULL};
+		const char *base = path_base(norm);
+		for (int i = 0; idx[i]; i++)
+			if (strcmp(base, idx[i]) == 0) {
+				norm[base == norm ? 0 : base - norm - 1] = '\0';
+				break;
+			}
+	}
+	while (n > 0 && norm[strlen(norm) - 1] == '/')
+		norm[strlen(norm) - 1] = '\0';
 	return norm;
 }
 
@@ -62,50 +82,138 @@ unescape(const char *s)
 	return u ? u : xstrdup(s);
 }
 
-static void
-add_path(struct links *l, const char *p, const struct article *a)
+/* An address as the table keys it: path_key(), lowercased when the site
+ * lowercases its addresses. */
+static char *
+url_key(const struct links *l, const char *u)
 {
-	char *k = path_key(p);
+	char *k = path_key(u);
 
-	/* "" is the site's home page, index.md at the root */
+	if (k != NULL && l->lower)
+		for (char *c = k; *c; c++)
+			if (*c >= 'A' && *c <= 'Z')
+				*c = (char)(*c - 'A' + 'a');
+	return k;
+}
+
+static void
+add_key(struct strmap *m, char *k, const struct article *a)
+{
+	/* "" is the site's home page, index.md at the top */
 	if (k != NULL)
-		strmap_put(l->paths, k, (void *)a);
+		strmap_put(m, k, (void *)a);
 	free(k);
+}
+
+/* s in lowercase.  The caller frees it. */
+static char *
+lower(const char *s)
+{
+	char *t = xstrdup(s);
+
+	for (char *c = t; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c - 'A' + 'a');
+	return t;
+}
+
+static void
+add_cand(struct strmap *m, const char *key, const struct article *a)
+{
+	struct cands *c = strmap_get(m, key);
+
+	if (c == NULL) {
+		c = xcalloc(1, sizeof(*c));
+		strmap_put(m, key, c);
+	}
+	for (size_t i = 0; i < c->n; i++)
+		if (c->v[i] == a)
+			return;
+	c->v = xrealloc(c->v, (c->n + 1) * sizeof(*c->v));
+	c->v[c->n++] = a;
+}
+
+static void
+add_slug(struct links *l, const char *slug, const struct article *a)
+{
+	add_cand(l->slugs, slug, a);
+}
+
+/* The folder of a's file, in the book's folder. */
+static char *
+page_dir(const struct article *a)
+{
+	char *rel = path_join(a->where ? a->where : "", a->path);
+	char *dir = path_dir(rel);
+
+	free(rel);
+	return dir;
 }
 
 struct links *
 links_new(const struct book *b, const struct scan *s)
 {
 	struct links *l = xcalloc(1, sizeof(*l));
+	const struct site *site = b->site;
 
 	l->base_url = b->cfg.base_url;
-	l->pages = b->cfg.pages ? b->cfg.pages : "";
+	l->lower = site ? site->lower : 0;
+	l->file_first = site == NULL || site->gen == &gen_plain ||
+	    site->style == URL_FILE;
+	l->wikilinks = site != NULL && site->gen == &gen_obsidian;
+	l->names = strmap_new();
+	l->filenames = strmap_new();
 	l->paths = strmap_new();
+	l->urls = strmap_new();
 	l->slugs = strmap_new();
 	l->files = strmap_new();
-	if (b->cfg.statics.n) {
-		for (size_t i = 0; i < b->cfg.statics.n; i++)
-			strlist_add(&l->statics, b->cfg.statics.v[i]);
-	} else {
-		strlist_add(&l->statics, "static");
-		strlist_add(&l->statics, "assets");
-		strlist_add(&l->statics, "public");
-	}
-	for (size_t i = 0; s != NULL && i < s->files.n; i++)
+	for (size_t i = 0; site && i < site->content.n; i++)
+		strlist_add(&l->contents, site->content.v[i]);
+	if (l->contents.n == 0)
+		strlist_add(&l->contents, b->cfg.pages ? b->cfg.pages : "");
+	for (size_t i = 0; site && i < site->statics.n; i++)
+		strlist_add(&l->statics, site->statics.v[i]);
+	for (size_t i = 0; s != NULL && i < s->files.n; i++) {
+		char *low = lower(path_base(s->files.v[i]));
 		strmap_put(l->files, s->files.v[i], (void *)&file_here);
+		/* by name, for ![[picture.png]]: the shortest path first */
+		if (l->wikilinks && (strmap_get(l->filenames, low) == NULL ||
+		    strlen(s->files.v[i]) < strlen(strmap_get(l->filenames, low))))
+			strmap_set(l->filenames, low, s->files.v[i]);
+		free(low);
+	}
 	for (size_t i = 0; s != NULL && i < s->outside.n; i++)
 		strmap_put(l->files, s->outside.v[i], (void *)&file_outside);
 	for (size_t i = 0; i < b->narts; i++) {
 		const struct article *a = b->arts[i];
-		char *stem = file_stem(a->path), *dir = path_dir(a->path);
+		char *stem = file_stem(a->path), *dir = page_dir(a);
+		char *rel = path_join(a->where ? a->where : "", a->path);
 		char *jekyll = path_join(dir, stem);
 
-		add_path(l, a->path, a);
-		add_path(l, jekyll, a);
+		add_key(l->paths, path_key(rel), a);
+		add_key(l->paths, path_key(jekyll), a);
+		for (size_t j = 0; j < a->urls.n; j++)
+			add_key(l->urls, url_key(l, a->urls.v[j]), a);
 		for (size_t j = 0; j < a->aliases.n; j++)
-			add_path(l, a->aliases.v[j], a);
-		strmap_put(l->slugs, a->slug, (void *)a);
-		strmap_put(l->slugs, stem, (void *)a);
+			add_key(l->urls, url_key(l, a->aliases.v[j]), a);
+		free(jekyll);
+		free(rel);
+		free(dir);
+		dir = path_dir(a->path);
+		jekyll = path_join(dir, stem);
+		/* a page's path in its content folder, as plain sites
+		 * address it, after the addresses its generator gives */
+		add_key(l->urls, url_key(l, a->path), a);
+		add_key(l->urls, url_key(l, jekyll), a);
+		add_slug(l, a->slug, a);
+		add_slug(l, stem, a);
+		if (l->wikilinks) {
+			char *name = lower(path_base(a->path));
+			if (str_ends(name, ".md"))
+				name[strlen(name) - 3] = '\0';
+			add_cand(l->names, name, a);
+			free(name);
+		}
 		free(jekyll);
 		free(dir);
 		free(stem);
@@ -113,14 +221,31 @@ links_new(const struct book *b, const struct scan *s)
 	return l;
 }
 
+static void
+free_cand(const char *key, void *value, void *ctx)
+{
+	struct cands *c = value;
+
+	(void)key;
+	(void)ctx;
+	free(c->v);
+	free(c);
+}
+
 void
 links_free(struct links *l)
 {
 	if (l == NULL)
 		return;
+	strmap_each(l->slugs, free_cand, NULL);
+	strmap_each(l->names, free_cand, NULL);
+	strmap_free(l->names);
+	strmap_free(l->filenames);
 	strmap_free(l->paths);
+	strmap_free(l->urls);
 	strmap_free(l->slugs);
 	strmap_free(l->files);
+	strlist_free(&l->contents);
 	strlist_free(&l->statics);
 	free(l);
 }
@@ -268,44 +393,243 @@ web_href(const char *url)
 	return href;
 }
 
-/* The article for a site path or a relative path, trying the forms sites
- * use: the path itself, then its last segment as a slug. */
+/* Whether path names a page's file (.md, .mdx, .markdown). */
+static int
+file_like(const char *path)
+{
+	const char *end = path + strcspn(path, "?#");
+	size_t n = (size_t)(end - path);
+
+	return (n > 3 && strncmp(end - 3, ".md", 3) == 0) ||
+	    (n > 4 && strncmp(end - 4, ".mdx", 4) == 0) ||
+	    (n > 9 && strncmp(end - 9, ".markdown", 9) == 0);
+}
+
+/* path, relative, resolved against the address page is at: from its
+ * folder ("/a/b/" is one, "/a/b.html" is in /a/).  The caller frees it;
+ * NULL when it climbs above the site. */
+static char *
+from_url(const char *page, const char *path)
+{
+	const char *slash = strrchr(page, '/');
+	char *base = xstrndup(page, slash ? (size_t)(slash - page) + 1 : 0);
+	char *j = path_join(base, path), *n;
+	const char *p = j[0] == '/' ? j + 1 : j;
+
+	/* a browser stops ".." at the site's top */
+	n = path_normalize(p);
+	while (n == NULL && strncmp(p, "../", 3) == 0) {
+		p += 3;
+		n = path_normalize(p);
+	}
+	if (n == NULL && strcmp(p, "..") == 0)
+		n = xstrdup("");
+	free(j);
+	free(base);
+	return n;
+}
+
+/* The candidate of c nearest the folder dir: the one sharing the longest
+ * folder with it; *tie when another shares as much. */
 static const struct article *
-find_path(const struct links *l, const char *dir, const char *path,
-    int absolute)
+nearest(const struct cands *c, const char *dir, int *tie)
+{
+	const struct article *best = NULL;
+	size_t bestn = 0;
+
+	*tie = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		char *d = page_dir(c->v[i]);
+		size_t k = 0;
+		while (d[k] && d[k] == dir[k])
+			k++;
+		/* a whole folder in common, not half a name */
+		while (k > 0 && d[k] != '\0' && d[k] != '/')
+			k--;
+		if (best == NULL || k > bestn) {
+			best = c->v[i];
+			bestn = k;
+			*tie = 0;
+		} else if (k == bestn) {
+			*tie = 1;
+		}
+		free(d);
+	}
+	return best;
+}
+
+/* The page a link's path names, seen from the page from (NULL: a page of
+ * the book's own), by the site's rules; *cands lists the pages a name
+ * shared by several could mean when none is nearer than the others. */
+static const struct article *
+find_path(const struct links *l, const struct article *from,
+    const char *path, const struct cands **cands)
 {
 	const struct article *a = NULL;
-	char *joined = absolute ? xstrdup(path) : path_join(dir, path);
-	char *k = path_key(joined);
+	char *dir = from ? page_dir(from) : xstrdup(l->contents.v[0]);
+	char *k = NULL;
 
-	if (k != NULL)
-		a = strmap_get(l->paths, k);
-	if (a == NULL && !absolute) {
-		/* written relative, meant from the site's root */
-		char *k2 = path_key(path);
-		if (k2 != NULL)
-			a = strmap_get(l->paths, k2);
-		free(k2);
+	*cands = NULL;
+	if (path[0] == '/') {
+		k = url_key(l, path);
+		if (k != NULL)
+			a = strmap_get(l->urls, k);
+		free(k);
+		k = NULL;
+		/* a file's path from the content folder (GitBook, Hugo's ref) */
+		for (size_t i = 0; a == NULL && i < l->contents.n; i++) {
+			char *f = path_join(l->contents.v[i], path + 1);
+			k = path_key(f);
+			if (k != NULL)
+				a = strmap_get(l->paths, k);
+			free(k);
+			k = NULL;
+			free(f);
+		}
+	} else {
+		char *f = path_join(dir, path), *fk = path_key(f), *uk = NULL;
+		const struct article *byfile = fk ? strmap_get(l->paths, fk) : NULL;
+		const struct article *byurl = NULL;
+
+		if (from != NULL && from->urls.n > 0) {
+			char *u = from_url(from->urls.v[0], path);
+			if (u != NULL && (uk = url_key(l, u)) != NULL)
+				byurl = strmap_get(l->urls, uk);
+			free(u);
+		}
+		a = l->file_first || file_like(path) ? (byfile ? byfile : byurl) :
+		    (byurl ? byurl : byfile);
+		if (a == NULL) {
+			/* written relative, meant from the site's top */
+			char *k2 = url_key(l, path);
+			if (k2 != NULL)
+				a = strmap_get(l->urls, k2);
+			free(k2);
+		}
+		free(uk);
+		free(fk);
+		free(f);
 	}
-	if (a == NULL && k != NULL && k[0]) {
+	if (a == NULL && (k = url_key(l, path)) != NULL && k[0]) {
+		/* the last part, as a page's name: the nearest of those that
+		 * have it */
+		const struct cands *c;
 		const char *last = strrchr(k, '/') ? strrchr(k, '/') + 1 : k;
-		char *stem = file_stem(last);
-		a = strmap_get(l->slugs, last);
-		if (a == NULL)
-			a = strmap_get(l->slugs, stem);
-		free(stem);
+		c = strmap_get(l->slugs, last);
+		if (c == NULL) {
+			char *stem = file_stem(last);
+			c = strmap_get(l->slugs, stem);
+			free(stem);
+		}
+		if (c != NULL && c->n == 1) {
+			a = c->v[0];
+		} else if (c != NULL) {
+			int tie;
+			a = nearest(c, dir, &tie);
+			if (tie)
+				*cands = c;
+		}
 	}
 	free(k);
-	free(joined);
+	free(dir);
 	return a;
 }
 
+int
+links_wikilinks(const struct links *l)
+{
+	return l != NULL && l->wikilinks;
+}
+
+/* The note a wikilink's target names, from the page from, by Obsidian's
+ * rule: a path ("Folder/Note") from the vault's top, then from the page's
+ * folder, then as the end of a note's path; a name by the notes of that
+ * name, the page's folder first, then the shortest path. */
+static const struct article *
+wikilink_note(const struct links *l, const struct article *from,
+    const char *target)
+{
+	char *t = lower(target);
+	const struct cands *c;
+	const struct article *best = NULL;
+	char *dir = from ? page_dir(from) : xstrdup("");
+
+	if (str_ends(t, ".md"))
+		t[strlen(t) - 3] = '\0';
+	c = strmap_get(l->names, path_base(t));
+	if (strchr(t, '/') != NULL) {
+		/* from the top, from the page's folder, or the end of a path */
+		char *fromdir = from ? path_dir(from->path) : xstrdup("");
+		char *j = path_join(fromdir, t), *rel = path_normalize(j);
+		for (int pass = 0; pass < 3 && best == NULL; pass++)
+			for (size_t i = 0; best == NULL && c && i < c->n; i++) {
+				char *p = lower(c->v[i]->path);
+				size_t pn = strlen(p) - (str_ends(p, ".md") ? 3 : 0);
+				size_t tn = strlen(t);
+				p[pn] = '\0';
+				if ((pass == 0 && strcmp(p, t) == 0) ||
+				    (pass == 1 && rel && strcmp(p, rel) == 0) ||
+				    (pass == 2 && pn > tn && strcmp(p + pn - tn, t) == 0 &&
+				    p[pn - tn - 1] == '/'))
+					best = c->v[i];
+				free(p);
+			}
+		free(rel);
+		free(j);
+		free(fromdir);
+	} else if (c != NULL) {
+		for (size_t i = 0; i < c->n; i++) {
+			char *d = page_dir(c->v[i]);
+			int here = strcmp(d, dir) == 0;
+			free(d);
+			if (here) {
+				best = c->v[i];
+				break;
+			}
+			if (best == NULL || strlen(c->v[i]->path) < strlen(best->path) ||
+			    (strlen(c->v[i]->path) == strlen(best->path) &&
+			    strcmp(c->v[i]->path, best->path) < 0))
+				best = c->v[i];
+		}
+	}
+	free(dir);
+	free(t);
+	return best;
+}
+
+/* [[Note#Heading]]: the note, its section, this page's, or text. */
+static void
+resolve_wikilink(const struct links *l, const struct article *from,
+    const char *target, struct link *out)
+{
+	size_t n = strcspn(target, "#");
+	char *name = xstrndup(target, n);
+
+	if (target[n] == '#' && target[n + 1])
+		out->frag = xstrdup(target + n + 1);
+	if (name[0] == '\0') {
+		out->kind = out->frag ? LINK_HERE : LINK_TEXT;
+	} else if ((out->target = wikilink_note(l, from, name)) != NULL) {
+		out->kind = out->frag ? LINK_SECTION : LINK_PAGE;
+	} else {
+		out->kind = LINK_TEXT;
+		out->why = "a note not in the book";
+		out->warning = "link to '[[%s]]', a note not in the book, written "
+		    "as text";
+		out->warn_kind = "page";
+		out->what = xstrdup(name);
+	}
+	free(name);
+}
+
 const struct article *
-links_find(const struct links *l, const char *dir, const char *ref)
+links_find(const struct links *l, const struct article *from,
+    const char *ref)
 {
 	char *url = strip_template(ref), *path;
 	const char *p = url;
 	const struct article *a;
+	const struct cands *c;
 	char sch[16];
 	size_t off;
 
@@ -316,9 +640,13 @@ links_find(const struct links *l, const char *dir, const char *ref)
 		return NULL;
 	}
 	path = xstrndup(p, strcspn(p, "?#"));
-	a = strmap_get(l->slugs, path);
+	{
+		/* a related entry is often a page's name */
+		const struct cands *byname = strmap_get(l->slugs, path);
+		a = byname && byname->n == 1 ? byname->v[0] : NULL;
+	}
 	if (a == NULL)
-		a = find_path(l, dir, path, path[0] == '/');
+		a = find_path(l, from, path, &c);
 	free(path);
 	free(url);
 	return a;
@@ -348,16 +676,32 @@ has_file(const struct links *l, const char *path)
 	return v == &file_here ? 1 : v == &file_outside ? -1 : 0;
 }
 
-/* The path (relative to the content folder) of the file of the site a
- * link or picture names, or NULL.  Relative paths start from the page's
- * folder in the pages folder; site paths ("/img/x.png") from the pages
- * folder, the content folder, then each static folder.  Paths that leave
- * the content folder set *outside. */
+/* The first of the folders bases (and the book's folder itself when
+ * top) that holds the site path n as a file, or NULL. */
 static char *
-site_file(const struct links *l, const char *dir, const char *path,
-    int *outside)
+file_in(const struct links *l, const struct strlist *bases, int top,
+    const char *n)
 {
-	char *found = NULL, *n;
+	for (size_t i = 0; i < bases->n + (size_t)top; i++) {
+		char *c = path_join(i < bases->n ? bases->v[i] : "", n);
+		if (has_file(l, c) > 0)
+			return c;
+		free(c);
+	}
+	return NULL;
+}
+
+/* The path (in the book's folder) of the file of the site a link or
+ * picture names, from the page from (NULL: a page of the book's own), or
+ * NULL.  Relative paths start from the page's folder, then (where pages
+ * are served at addresses of their own) from its address; site paths
+ * ("/img/x.png") from each content folder, the book's folder, then each
+ * static folder.  Paths that leave the book's folder set *outside. */
+static char *
+site_file(const struct links *l, const struct article *from,
+    const char *path, int *outside)
+{
+	char *found = NULL, *n, *dir;
 
 	*outside = 0;
 	if (path[0] == '/') {
@@ -367,47 +711,63 @@ site_file(const struct links *l, const char *dir, const char *path,
 			free(n);
 			return NULL;
 		}
-		for (size_t i = 0; found == NULL && i < l->statics.n + 2; i++) {
-			const char *base = i == 0 ? l->pages : i == 1 ? "" :
-			    l->statics.v[i - 2];
-			char *c = path_join(base, n);
-			if (has_file(l, c) > 0)
-				found = c;
-			else
-				free(c);
-		}
-	} else {
-		char *j = path_join(dir, path), *pj;
+		found = file_in(l, &l->contents, 1, n);
+		if (found == NULL)
+			found = file_in(l, &l->statics, 0, n);
+		free(n);
+		return found;
+	}
+	dir = from ? page_dir(from) : xstrdup(l->contents.v[0]);
+	{
+		char *j = path_join(dir, path);
 		n = path_normalize(j);
 		free(j);
-		if (n == NULL) {
-			*outside = 1;
-			return NULL;
-		}
-		pj = path_join(l->pages, n);
-		if (n[0] && has_file(l, pj) > 0)
-			found = xstrdup(pj);
-		else if (has_file(l, pj) < 0)
-			*outside = 1;
-		free(pj);
 	}
+	free(dir);
+	if (n == NULL) {
+		*outside = 1;
+		return NULL;
+	}
+	if (n[0] && has_file(l, n) > 0)
+		found = xstrdup(n);
+	else if (has_file(l, n) < 0)
+		*outside = 1;
 	free(n);
+	if (found == NULL && !*outside && from != NULL && from->urls.n > 0 &&
+	    (n = from_url(from->urls.v[0], path)) != NULL) {
+		/* served at /a/b/, the page's "x.png" is /a/b/x.png */
+		found = n[0] ? file_in(l, &l->contents, 0, n) : NULL;
+		if (found == NULL && n[0])
+			found = file_in(l, &l->statics, 0, n);
+		free(n);
+	}
 	return found;
 }
 
 /* A link to a file of the site that is no page of the book. */
 static void
-resolve_file(const struct links *l, const char *dir, const char *path,
-    struct link *out)
+resolve_file(const struct links *l, const struct article *from,
+    const char *path, struct link *out)
 {
 	int absolute = path[0] == '/', outside;
-	char *joined = absolute ? xstrdup(path + 1) : path_join(dir, path);
-	char *norm = path_normalize(joined);
-	char *file = site_file(l, dir, path, &outside);
+	char *file = site_file(l, from, path, &outside), *site = NULL;
 	int exists = file != NULL;
-	char *site = absolute ? xstrdup(path) : norm ?
-	    xasprintf("/%s", norm) : NULL;
 
+	if (absolute) {
+		site = xstrdup(path);
+	} else if (from != NULL && !l->file_first && from->urls.n > 0) {
+		char *n = from_url(from->urls.v[0], path);
+		site = n ? xasprintf("/%s", n) : NULL;
+		free(n);
+	} else {
+		/* from the page's folder in its content folder */
+		char *d = from ? path_dir(from->path) : xstrdup("");
+		char *j = path_join(d, path), *n = path_normalize(j);
+		site = n ? xasprintf("/%s", n) : NULL;
+		free(n);
+		free(j);
+		free(d);
+	}
 	if (l->base_url != NULL && site != NULL && (absolute || exists)) {
 		/* on the site, as the web has it */
 		size_t n = strlen(l->base_url);
@@ -430,8 +790,6 @@ resolve_file(const struct links *l, const char *dir, const char *path,
 	}
 	free(site);
 	free(file);
-	free(norm);
-	free(joined);
 }
 
 /* A link whose scheme is s ("http", "mailto"): the web, if allowed. */
@@ -459,9 +817,10 @@ resolve_scheme(const char *s, const char *url, const char *p,
 }
 
 void
-links_resolve(const struct links *l, const char *dir, const char *raw,
-    struct link *out)
+links_resolve(const struct links *l, const struct article *from,
+    const char *raw, struct link *out)
 {
+	const struct cands *c = NULL;
 	char *url = strip_template(raw), *path;
 	const char *p = url, *s;
 	char sch[16];
@@ -469,6 +828,11 @@ links_resolve(const struct links *l, const char *dir, const char *raw,
 
 	memset(out, 0, sizeof(*out));
 	out->why = "not in the book";
+	if (l != NULL && str_starts(raw, WIKILINK_SCHEME)) {
+		resolve_wikilink(l, from, raw + strlen(WIKILINK_SCHEME), out);
+		free(url);
+		return;
+	}
 	s = scheme(p, sch, sizeof(sch));
 	if (under_base(l ? l->base_url : NULL, url, &n)) {
 		p = url + n;
@@ -506,19 +870,53 @@ links_resolve(const struct links *l, const char *dir, const char *raw,
 		out->href = url_clean(url);
 	} else if (path[0] == '\0') {
 		out->kind = out->frag && out->frag[0] ? LINK_HERE : LINK_TEXT;
-	} else if ((out->target = find_path(l, dir, path,
-	    path[0] == '/')) != NULL) {
+	} else if ((out->target = find_path(l, from, path, &c)) != NULL) {
 		out->kind = out->frag && out->frag[0] ? LINK_SECTION : LINK_PAGE;
+		if (c != NULL) {
+			/* a name several pages share, none nearer: say which */
+			struct buf names = {0};
+			buf_adds(&names, path);
+			buf_adds(&names, "' could mean ");
+			for (size_t i = 0; i < c->n && i < 4; i++) {
+				buf_adds(&names, i ? ", " : "");
+				buf_adds(&names, c->v[i]->path);
+			}
+			if (c->n > 4)
+				buf_adds(&names, ", ...");
+			buf_adds(&names, "; it goes to ");
+			buf_adds(&names, out->target->path);
+			out->what = buf_steal(&names);
+			out->warning = "link to '%s'";
+			out->warn_kind = "ambiguous";
+		}
 	} else {
-		resolve_file(l, dir, path, out);
+		resolve_file(l, from, path, out);
 	}
 	free(path);
 	free(url);
 }
 
+/* A vault's picture by the end of its path, as Obsidian finds one a
+ * Markdown link names ("shot.png", "images/shot.png"), or NULL. */
+static char *
+by_filename(const struct links *l, const char *name)
+{
+	char *low = lower(name);
+	const char *found = strmap_get(l->filenames, path_base(low));
+	size_t n = strlen(low), m = found ? strlen(found) : 0;
+	char *file = NULL;
+
+	if (found != NULL && strstr(low, "..") == NULL && (strchr(low, '/') ==
+	    NULL || (m > n && found[m - n - 1] == '/' &&
+	    strcasecmp(found + m - n, low) == 0)))
+		file = xstrdup(found);
+	free(low);
+	return file;
+}
+
 void
-links_picture(const struct links *l, const char *dir, const char *raw,
-    struct picture *out)
+links_picture(const struct links *l, const struct article *from,
+    const char *raw, struct picture *out)
 {
 	char *url = strip_template(raw);
 	const char *p = url;
@@ -527,6 +925,20 @@ links_picture(const struct links *l, const char *dir, const char *raw,
 	int outside, site;
 
 	memset(out, 0, sizeof(*out));
+	if (str_starts(raw, WIKILINK_SCHEME)) {
+		/* ![[picture.png]]: by its name in the vault */
+		const char *name = raw + strlen(WIKILINK_SCHEME);
+		char *low;
+		const char *found;
+		out->name = xstrndup(name, strcspn(name, "#|"));
+		low = lower(out->name);
+		found = strmap_get(l->filenames, path_base(low));
+		out->kind = found ? PICTURE_FILE : PICTURE_MISSING;
+		out->file = found ? xstrdup(found) : NULL;
+		free(low);
+		free(url);
+		return;
+	}
 	if ((site = under_base(l->base_url, url, &off)) != 0)
 		p = url[off] == '\0' ? "/" : url + off;
 	if ((!site && scheme(p, sch, sizeof(sch))[0]) || str_starts(p, "//")) {
@@ -544,7 +956,9 @@ links_picture(const struct links *l, const char *dir, const char *raw,
 		out->kind = PICTURE_NONE;
 		return;
 	}
-	out->file = site_file(l, dir, out->name, &outside);
+	out->file = site_file(l, from, out->name, &outside);
+	if (out->file == NULL && !outside && l->wikilinks)
+		out->file = by_filename(l, out->name);
 	out->kind = out->file ? PICTURE_FILE : outside ? PICTURE_OUTSIDE :
 	    PICTURE_MISSING;
 }

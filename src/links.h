@@ -41,16 +41,20 @@ struct link {
 	char *what;              /* what the warning names */
 };
 
-/* Resolves url, written in a page whose folder (relative to the pages
- * folder) is dir.  With l NULL (a fixture, no book) links keep their URL. */
-void links_resolve(const struct links *l, const char *dir, const char *url,
-    struct link *out);
+/* Resolves url, written in the page from (NULL: a page of the book's own,
+ * in the content folder), by the site's rules: a site path by address, a
+ * relative one from the page's file or its address (which first depends
+ * on the generator, and on whether it names a .md file), then by a
+ * page's name, the nearest of several, with a warning when none is
+ * nearer.  With l NULL (a fixture, no book) links keep their URL. */
+void links_resolve(const struct links *l, const struct article *from,
+    const char *url, struct link *out);
 void link_clear(struct link *k);
 
 /* The article ref names ("zinc", "../nutrition/zinc.md", a URL), seen from
- * the folder dir; NULL when there is none. */
-const struct article *links_find(const struct links *l, const char *dir,
-    const char *ref);
+ * the page from; NULL when there is none. */
+const struct article *links_find(const struct links *l,
+    const struct article *from, const char *ref);
 
 enum picture_kind {
 	PICTURE_FILE,            /* a file of the site: path */
@@ -66,10 +70,13 @@ struct picture {
 	char *name;              /* the address as warnings name it */
 };
 
-/* Finds the file a picture's url names, from a page in folder dir.  The
- * caller frees out->file and out->name. */
-void links_picture(const struct links *l, const char *dir, const char *url,
-    struct picture *out);
+/* Finds the file a picture's url names, from the page from.  The caller
+ * frees out->file and out->name. */
+void links_picture(const struct links *l, const struct article *from,
+    const char *url, struct picture *out);
+
+/* Whether the site writes [[wikilinks]] (an Obsidian vault). */
+int links_wikilinks(const struct links *l);
 
 /* url as an href EPUBCheck accepts (spaces and the characters URLs cannot
  * hold percent-encoded), or NULL when it is still not a URI.  The caller

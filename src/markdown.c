@@ -17,6 +17,9 @@
 #include "dom.h"
 #include "generator.h"
 #include "gfm.h"
+#include "links.h"
+#include "dialect.h"
+#include "mdext.h"
 #include "mdlimit.h"
 #include "page.h"
 #include "rawhtml.h"
@@ -46,6 +49,48 @@ md_parse_seconds(void)
 	return (double)__atomic_load_n(&parse_ns, __ATOMIC_RELAXED) / 1e9;
 }
 
+static cmark_node *md_parse(const char *md, size_t len, struct page *pg,
+    cmark_parser **pp);
+
+/* MDX has no indented code: what CommonMark reads as an indented code
+ * block (a JSX element's indented content, most often) is Markdown. */
+static void
+mdx_unindent(cmark_node *doc, struct page *pg)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	cmark_node **code = NULL;
+	size_t n = 0;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *c = cmark_iter_get_node(it);
+		int len, off;
+		char ch;
+		if (ev == CMARK_EVENT_ENTER &&
+		    cmark_node_get_type(c) == CMARK_NODE_CODE_BLOCK &&
+		    !cmark_node_get_fenced(c, &len, &off, &ch)) {
+			code = xrealloc(code, (n + 1) * sizeof(*code));
+			code[n++] = c;
+		}
+	}
+	cmark_iter_free(it);
+	for (size_t i = 0; i < n; i++) {
+		const char *lit = cmark_node_get_literal(code[i]);
+		cmark_parser *p;
+		cmark_node *sub = md_parse(lit, strlen(lit), pg, &p), *k;
+
+		while ((k = cmark_node_first_child(sub)) != NULL) {
+			cmark_node_unlink(k);
+			cmark_node_insert_before(code[i], k);
+		}
+		cmark_node_free(sub);
+		cmark_parser_free(p);
+		cmark_node_unlink(code[i]);
+		cmark_node_free(code[i]);
+	}
+	free(code);
+}
+
 /* Parses md after its template syntax is done (generator.c) and within
  * the limits of mdlimit.c.  Warnings go to pg's file; pg may be NULL. */
 static cmark_node *
@@ -53,8 +98,14 @@ md_parse(const char *md, size_t len, struct page *pg, cmark_parser **pp)
 {
 	unsigned long long t0 = clock_ns();
 	size_t glen, llen;
-	char *expanded = generators_expand(md, len, pg, pg ? pg->line0 : 0, &glen);
-	char *limited = md_limit(expanded ? expanded : md, expanded ? glen : len,
+	int syntax = pg ? pg->syntax : SYNTAX_TEMPLATES;
+	size_t dlen;
+	char *dialects = dialect_rewrite(md, len, (syntax & SYNTAX_MDX) != 0,
+	    &dlen);
+	char *expanded = generators_expand(dialects ? dialects : md,
+	    dialects ? dlen : len, syntax, pg, pg ? pg->line0 : 0, &glen);
+	char *limited = md_limit(expanded ? expanded : dialects ? dialects : md,
+	    expanded ? glen : dialects ? dlen : len,
 	    pg ? pg->src : NULL, pg ? pg->line0 : 0, &llen);
 	int smart = pg ? pg->smart : 0;
 	/* no CMARK_OPT_VALIDATE_UTF8: the text is UTF-8 already (read_text()
@@ -62,8 +113,9 @@ md_parse(const char *md, size_t len, struct page *pg, cmark_parser **pp)
 	 * makes of any other bytes, xml_clean() repairs */
 	int opts = CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS |
 	    (smart ? CMARK_OPT_SMART : 0);
-	const char *text = limited ? limited : expanded ? expanded : md;
-	size_t n = limited ? llen : expanded ? glen : len;
+	const char *text = limited ? limited : expanded ? expanded :
+	    dialects ? dialects : md;
+	size_t n = limited ? llen : expanded ? glen : dialects ? dlen : len;
 	cmark_parser *p;
 	cmark_node *doc;
 	unsigned ext;
@@ -96,8 +148,13 @@ md_parse(const char *md, size_t len, struct page *pg, cmark_parser **pp)
 	/* what autolink's pass does first, which the tree walk relies on
 	 * when it is not attached: a run of text is one node */
 	cmark_consolidate_text_nodes(doc);
+	if (pg != NULL && pg->links != NULL && links_wikilinks(pg->links))
+		mdext_wikilinks(doc);
+	if (syntax & SYNTAX_MDX)
+		mdx_unindent(doc, pg);
 	free(limited);
 	free(expanded);
+	free(dialects);
 	*pp = p;
 	if (pg != NULL)           /* a chapter, not a title search */
 		__atomic_add_fetch(&parse_ns, clock_ns() - t0, __ATOMIC_RELAXED);
@@ -213,7 +270,6 @@ struct walk {
 	size_t created;          /* elements the stack created: the nesting */
 	cmark_node *dropped;     /* the heading that is the title */
 	struct buf text;         /* text waiting to become one node */
-	size_t skip;             /* bytes of text to drop: an alert's marker */
 	xmlNode *note;           /* the footnote being written */
 };
 
@@ -557,52 +613,156 @@ render_html_block(struct walk *w, cmark_node *n)
 	pg->html_split--;
 }
 
-/* GitHub's alerts: a quote opening with "[!NOTE]" on a line of its own
- * is a callout.  Returns 0 when n is a plain quote. */
+/* The kinds of callout, as the dialects name them (dialect.c rewrites
+ * each to "[!name]"): the class it gets, and its title when it has none
+ * of its own (NULL: the name, capitalised, as Obsidian and MkDocs do). */
+static const struct callout_kind {
+	const char *name, *cls, *title;
+} callout_kinds[] = {
+	{"note", "note", "Note"}, {"tip", "tip", "Tip"},
+	{"important", "important", "Important"},
+	{"warning", "warning", "Warning"}, {"caution", "caution", "Caution"},
+	{"info", "note", "Info"}, {"danger", "caution", "Danger"},
+	{"hint", "tip", NULL}, {"success", "tip", NULL}, {"check", "tip", NULL},
+	{"done", "tip", NULL}, {"attention", "warning", NULL},
+	{"error", "caution", NULL}, {"failure", "caution", NULL},
+	{"fail", "caution", NULL}, {"missing", "caution", NULL},
+	{"bug", "caution", NULL}, {"details", "note", "Details"},
+	{"tab", "tab", ""}, {"card", "card", ""},
+};
+
+/* The default titles in the languages hbook has them in; English
+ * otherwise. */
+static const char *
+callout_title(const char *title, const char *lang)
+{
+	static const char *const words[][5] = {
+	    {"Note", "Nota", "Remarque", "Hinweis", "Nota"},
+	    {"Tip", "Consejo", "Astuce", "Tipp", "Dica"},
+	    {"Important", "Importante", "Important", "Wichtig", "Importante"},
+	    {"Warning", "Advertencia", "Avertissement", "Warnung", "Aviso"},
+	    {"Caution", "Precaución", "Attention", "Vorsicht", "Cuidado"},
+	    {"Info", "Información", "Information", "Info", "Informação"},
+	    {"Danger", "Peligro", "Danger", "Gefahr", "Perigo"},
+	    {"Details", "Detalles", "Détails", "Details", "Detalhes"}};
+	static const char *const langs[] = {"en", "es", "fr", "de", "pt"};
+	size_t l = 0;
+
+	for (size_t i = 1; lang != NULL && i < 5; i++)
+		if (strncasecmp(lang, langs[i], 2) == 0 && (lang[2] == '\0' ||
+		    lang[2] == '-'))
+			l = i;
+	for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++)
+		if (strcmp(words[i][0], title) == 0)
+			return words[i][l];
+	return title;
+}
+
+/* Callouts: a quote whose first line is "[!type]" (also "[!type]-" and
+ * "[!type]+", folded or not on the site: always open in a book), with
+ * its title after the marker or none: GitHub's alerts, Obsidian's
+ * callouts, and every dialect dialect.c rewrites into one.  The marker's
+ * line leaves the tree (the iterator has the paragraph holding it as its
+ * next node: an empty one is skipped).  Returns 0 when n is a plain
+ * quote. */
 static int
 render_alert(struct walk *w, cmark_node *quote)
 {
-	static const char *const kinds[][2] = {{"NOTE", "Note"},
-	    {"TIP", "Tip"}, {"IMPORTANT", "Important"},
-	    {"WARNING", "Warning"}, {"CAUTION", "Caution"}};
-	cmark_node *para = cmark_node_first_child(quote);
-	struct buf text = {0};
-	xmlNode *div, *title;
+	cmark_node *para = cmark_node_first_child(quote), *k, *next;
+	const struct callout_kind *kind = NULL;
+	const char *lit, *e, *p;
+	struct buf type = {0}, title = {0};
+	xmlNode *div;
+	int notitle = 0, end = 0;
 	char *cls;
-	size_t i;
 
-	if (para == NULL || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
+	if (para == NULL || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH ||
+	    (k = cmark_node_first_child(para)) == NULL ||
+	    cmark_node_get_type(k) != CMARK_NODE_TEXT)
 		return 0;
-	/* the paragraph's first line, as text */
-	buf_add(&text, "", 0);
-	for (cmark_node *k = cmark_node_first_child(para); k != NULL &&
-	    cmark_node_get_type(k) == CMARK_NODE_TEXT; k = cmark_node_next(k))
-		buf_adds(&text, cmark_node_get_literal(k));
-	for (i = 0; i < sizeof(kinds) / sizeof(*kinds); i++)
-		if (text.len == strlen(kinds[i][0]) + 3 &&
-		    strncmp(text.data, "[!", 2) == 0 &&
-		    strncasecmp(text.data + 2, kinds[i][0], text.len - 3) == 0 &&
-		    text.data[text.len - 1] == ']')
-			break;
-	if (i == sizeof(kinds) / sizeof(*kinds)) {
-		buf_free(&text);
+	lit = cmark_node_get_literal(k);
+	if (strncmp(lit, "[!", 2) != 0 || (e = strchr(lit, ']')) == NULL)
 		return 0;
-	}
-	/* the marker and the line break after it are not written */
-	w->skip = text.len + 1;
-	buf_free(&text);
-	div = xmlNewNode(NULL, BAD_CAST "div");
-	cls = xasprintf("callout callout-%s", kinds[i][1]);
-	for (char *c = cls; *c; c++)
+	for (p = lit + 2; p < e; p++)
+		if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_' &&
+		    !(*p == '|' && p + 1 == e))
+			return 0;
+	if (e == lit + 2 || (e == lit + 3 && lit[2] == '|'))
+		return 0;
+	notitle = e[-1] == '|';
+	buf_add(&type, lit + 2, (size_t)(e - lit - 2 - notitle));
+	for (char *c = type.data; *c; c++)
 		*c = (char)tolower((unsigned char)*c);
-	xmlSetProp(div, BAD_CAST "class", BAD_CAST cls);
-	xmlSetProp(div, BAD_CAST "role", BAD_CAST "note");
-	free(cls);
+	p = e + 1;
+	if (*p == '-' || *p == '+')
+		p++;
+	/* the rest of the first line is the title */
+	buf_add(&title, "", 0);
+	buf_adds(&title, p);
+	for (k = cmark_node_next(k); k != NULL && !end; k = cmark_node_next(k)) {
+		cmark_node_type kt = cmark_node_get_type(k);
+		end = kt == CMARK_NODE_SOFTBREAK || kt == CMARK_NODE_LINEBREAK;
+		if (!end)
+			plain_text(k, &title);
+	}
+	/* the marker's line leaves the tree */
+	for (k = cmark_node_first_child(para); k != NULL; k = next) {
+		cmark_node_type kt = cmark_node_get_type(k);
+		next = cmark_node_next(k);
+		cmark_node_unlink(k);
+		cmark_node_free(k);
+		if (kt == CMARK_NODE_SOFTBREAK || kt == CMARK_NODE_LINEBREAK)
+			break;
+	}
+	for (size_t i = 0; i < sizeof(callout_kinds) / sizeof(*callout_kinds); i++)
+		if (strcmp(callout_kinds[i].name, type.data) == 0)
+			kind = &callout_kinds[i];
+	div = xmlNewNode(NULL, BAD_CAST "div");
+	if (kind != NULL && (strcmp(kind->cls, "tab") == 0 ||
+	    strcmp(kind->cls, "card") == 0)) {
+		cls = xstrdup(kind->cls);
+		xmlSetProp(div, BAD_CAST "class", BAD_CAST cls);
+	} else {
+		cls = xasprintf("callout callout-%s", kind ? kind->cls : "note");
+		xmlSetProp(div, BAD_CAST "class", BAD_CAST cls);
+		xmlSetProp(div, BAD_CAST "role", BAD_CAST "note");
+	}
 	push(w, div);
-	title = el_new(div, "p");
-	xmlSetProp(title, BAD_CAST "class", BAD_CAST "callout-title");
-	append_text(title, kinds[i][1], strlen(kinds[i][1]));
-	append_text(div, "\n", 1);
+	{
+		size_t a = 0, z = title.len;
+		while (a < z && isspace((unsigned char)title.data[a]))
+			a++;
+		while (z > a && isspace((unsigned char)title.data[z - 1]))
+			z--;
+		memmove(title.data, title.data + a, z - a);
+		title.data[title.len = z - a] = '\0';
+	}
+	if (title.len == 0 && !notitle) {
+		buf_free(&title);
+		if (kind != NULL && kind->title != NULL) {
+			xmlChar *lang = xmlGetProp(xmlDocGetRootElement(w->pg->doc),
+			    BAD_CAST "lang");
+			buf_adds(&title, callout_title(kind->title,
+			    (const char *)lang));
+			xmlFree(lang);
+		} else {
+			buf_adds(&title, type.data);
+			title.data[0] = (char)toupper((unsigned char)title.data[0]);
+		}
+	}
+	if (title.len > 0 && !notitle) {
+		char *tc = xasprintf("%s-title", kind && strcmp(kind->cls, "tab") == 0 ?
+		    "tab" : kind && strcmp(kind->cls, "card") == 0 ? "card" :
+		    "callout");
+		xmlNode *t = el_new(div, "p");
+		xmlSetProp(t, BAD_CAST "class", BAD_CAST tc);
+		append_text(t, title.data, title.len);
+		append_text(div, "\n", 1);
+		free(tc);
+	}
+	free(cls);
+	buf_free(&type);
+	buf_free(&title);
 	return 1;
 }
 
@@ -656,9 +816,7 @@ render_enter(struct walk *w, cmark_node *n, cmark_iter *it)
 	if (t == CMARK_NODE_TEXT || t == CMARK_NODE_SOFTBREAK) {
 		const char *s = t == CMARK_NODE_TEXT ? cmark_node_get_literal(n) :
 		    "\n";
-		size_t len = strlen(s), k = w->skip < len ? w->skip : len;
-		w->skip -= k;
-		buf_add(&w->text, s + k, len - k);
+		buf_add(&w->text, s, strlen(s));
 		return;
 	}
 	flush_text(w);
@@ -761,6 +919,11 @@ render_enter(struct walk *w, cmark_node *n, cmark_iter *it)
 		push(w, NULL);
 		break;
 	case CMARK_NODE_PARAGRAPH:
+		if (cmark_node_first_child(n) == NULL) {
+			/* a callout's marker was all it held */
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+			break;
+		}
 		push(w, in_tight_list(n) ? NULL : xmlNewNode(NULL, BAD_CAST "p"));
 		break;
 	case CMARK_NODE_HEADING:

@@ -11,7 +11,9 @@
  *                   their content joins the deepest kept container;
  *   MD_MAX_BLOCK    bytes in one block of lines without a blank line
  *                   (raw HTML blocks, which start with "<" and which
- *                   cmark-gfm reads in linear time, are exempt);
+ *                   cmark-gfm reads in linear time, and tables, which it
+ *                   reads a row at a time, are exempt; none of their
+ *                   lines may be as long);
  *                   a longer block is written as preformatted text, as
  *                   it is: indented four spaces, it is a code block, which
  *                   cmark-gfm reads in linear time.  (Escaping its
@@ -59,6 +61,26 @@ html_start(const char *s, const char *end)
 		s++;
 	return s + 1 < end && s[0] == '<' && (isalpha((unsigned char)s[1]) ||
 	    s[1] == '/' || s[1] == '!');
+}
+
+/* Whether the block at s is a GFM table: a row of cells, then the
+ * delimiter row ("| --- | :-: |").  cmark-gfm reads a table row by row,
+ * so only a single row may be too long. */
+static int
+table_start(const char *s, const char *end)
+{
+	const char *eol = memchr(s, '\n', (size_t)(end - s)), *p;
+	int dash = 0;
+
+	if (eol == NULL || memchr(s, '|', (size_t)(eol - s)) == NULL)
+		return 0;
+	for (p = eol + 1; p < end && *p != '\n'; p++) {
+		if (*p == '-')
+			dash = 1;
+		else if (!strchr("|: \t\r", *p))
+			return 0;
+	}
+	return dash;
 }
 
 static int
@@ -125,8 +147,9 @@ md_limit(const char *md, size_t len, const char *src, int line0,
 			buf_add(&out, done, (size_t)(p - done));
 			done = q;
 			changed = 1;
-		} else if ((size_t)(next - block) > MD_MAX_BLOCK &&
-		    !html_start(block, end)) {
+		} else if (((size_t)(next - block) > MD_MAX_BLOCK &&
+		    !html_start(block, end) && !table_start(block, end)) ||
+		    (size_t)(next - s) > MD_MAX_BLOCK) {
 			/* the block is too long: from here to its end is text */
 			const char *bend = next;
 			while (bend < end) {

@@ -10,25 +10,57 @@
 #include "frontmatter.h"
 #include "input.h"
 #include "markdown.h"
+#include "scan.h"
+#include "site.h"
 #include "text.h"
 #include "threads.h"
 #include "yaml.h"
 
-/* One article from its text: a new article, or NULL when it is skipped
- * (a draft).  Touches nothing shared but the diagnostics, so the threads
- * of articles_load() run it side by side. */
-static struct article *
-article_parse(const struct book *b, const char *path, const char *text,
-    size_t len)
+/* The language a file's name gives ("about.fr.md" -> "fr") when the site
+ * is in that language, or NULL. */
+static char *
+name_lang(const struct site *s, const char *path)
 {
-	char *full = book_src(b, path);
+	const char *base = path_base(path), *dot = strrchr(base, '.'), *p;
+	char *code;
+
+	if (s == NULL || dot == NULL || dot == base)
+		return NULL;
+	for (p = dot - 1; p > base && *p != '.'; p--)
+		;
+	if (*p != '.')
+		return NULL;
+	code = xstrndup(p + 1, (size_t)(dot - p - 1));
+	if (strlist_has(&s->languages, code) || (s->language &&
+	    strcmp(code, s->language) == 0))
+		return code;
+	free(code);
+	return NULL;
+}
+
+/* One article from its text: a new article, or NULL when it is skipped
+ * (a draft, or a file the generator would not make a page of).  Touches
+ * nothing shared but the diagnostics, so the threads of articles_load()
+ * run it side by side. */
+static struct article *
+article_parse(const struct book *b, const char *where, const char *path,
+    const char *text, size_t len)
+{
+	char *rel = path_join(where, path), *full = book_src(b, rel);
 	const char *body, *published;
 	struct ydoc *doc;
 	struct fields f = {NULL, b->cfg.fields, full, 2};
 	struct article *a;
-	int body_line;
+	int body_line, html = str_ends(path, ".html") || str_ends(path, ".htm");
 
+	free(rel);
 	if (frontmatter_parse(full, text, len, &doc, &body, &body_line) < 0) {
+		free(full);
+		return NULL;
+	}
+	/* an .html file, or any file of a Jekyll site, without front matter
+	 * is a static file, not a page */
+	if (doc == NULL && (html || (b->site && b->site->need_fm))) {
 		free(full);
 		return NULL;
 	}
@@ -41,30 +73,48 @@ article_parse(const struct book *b, const char *path, const char *text,
 		return NULL;
 	}
 	a = xcalloc(1, sizeof(*a));
+	a->where = xstrdup(where);
 	a->path = xstrdup(path);
 	a->src = full;
+	a->html = html;
 	a->title = field_text(&f, "title");
 	a->description = field_text(&f, "description");
 	a->category = field_text(&f, "category");
 	a->date = field_date(&f, "date");
 	a->updated = field_date(&f, "updated");
-	a->slug = field_text(&f, "slug");
+	a->fmslug = field_text(&f, "slug");
+	/* a slug with a "/" is an address (Docusaurus), not a name */
+	a->slug = a->fmslug && !strchr(a->fmslug, '/') ? xstrdup(a->fmslug) :
+	    NULL;
+	a->permalink = field_text(&f, "permalink");
+	if (a->permalink == NULL)
+		a->permalink = field_text(&f, "url");
+	if (a->permalink == NULL && b->site && b->site->gen == &gen_zola)
+		a->permalink = field_text(&f, "path");
+	if (b->site && b->site->gen == &gen_docusaurus)
+		a->docid = field_text(&f, "id");
 	a->image = field_text(&f, "image");
 	a->image_alt = field_text(&f, "image_alt");
 	a->lang = field_text(&f, "lang");
+	if (a->lang == NULL)
+		a->lang = name_lang(b->site, path);
 	field_list(&f, "author", &a->authors);
 	field_list(&f, "authors", &a->authors);
 	field_list(&f, "tags", &a->tags);
 	field_list(&f, "related", &a->related);
 	field_list(&f, "aliases", &a->aliases);
+	field_list(&f, "categories", &a->categories);
 	a->has_weight = field_long(&f, "weight", &a->weight);
+	if (!a->has_weight)
+		a->has_weight = field_long(&f, "sidebar_position", &a->weight) ||
+		    field_long(&f, "nav_order", &a->weight);
 	a->body_line = body_line;
 	a->body_len = len - (size_t)(body - text);
 	a->body = xstrndup(body, a->body_len);
 	if (a->slug == NULL) {
 		/* page bundles: folder/index.md is the page "folder" */
 		char *stem = file_stem(path);
-		if (strcmp(stem, "index") == 0 && strchr(path, '/') != NULL) {
+		if (site_index_name(path_base(path)) && strchr(path, '/') != NULL) {
 			char *dir = path_dir(path);
 			free(stem);
 			stem = xstrdup(path_base(dir));
@@ -72,7 +122,13 @@ article_parse(const struct book *b, const char *path, const char *text,
 		}
 		a->slug = stem;
 	}
-	if (a->title == NULL &&
+	if (a->title == NULL && b->site && b->site->name_is_title) {
+		/* a vault's note is titled by its name */
+		const char *base = path_base(path), *dot = strrchr(base, '.');
+		a->title = xstrndup(base, dot ? (size_t)(dot - base) :
+		    strlen(base));
+	}
+	if (a->title == NULL && !a->html &&
 	    (a->title = markdown_first_h1(a->body, a->body_len)) != NULL)
 		a->title_from_body = 1;
 	if (a->title == NULL)
@@ -85,7 +141,7 @@ int
 article_from_text(struct book *b, const char *path, const char *text,
     size_t len)
 {
-	struct article *a = article_parse(b, path, text, len);
+	struct article *a = article_parse(b, "", path, text, len);
 
 	if (a == NULL)
 		return 0;
@@ -93,19 +149,23 @@ article_from_text(struct book *b, const char *path, const char *text,
 	return 1;
 }
 
-/* Reads and parses one article; NULL when skipped. */
+/* Reads and parses one article (rel, in the book's folder); NULL when
+ * skipped. */
 static struct article *
-article_read(const struct book *b, const char *path)
+article_read(const struct book *b, const char *rel)
 {
-	char *full = book_src(b, path), *file = book_file(b, path), *text;
+	char *full = book_src(b, rel), *text;
+	const char *where = b->site ? scan_content_of(b->site, rel) : "";
 	struct article *a = NULL;
 	size_t len;
 
-	if ((text = text_read(b->in, file, full, INPUT_MAX_ARTICLE,
+	if (where == NULL)
+		where = "";
+	if ((text = text_read(b->in, rel, full, INPUT_MAX_ARTICLE,
 	    &len)) != NULL)
-		a = article_parse(b, path, text, len);
+		a = article_parse(b, where, rel + strlen(where) +
+		    (where[0] && rel[strlen(where)] == '/'), text, len);
 	free(text);
-	free(file);
 	free(full);
 	return a;
 }
@@ -140,6 +200,65 @@ articles_load(struct book *b, const struct strlist *paths, int jobs)
 }
 
 void
+articles_address(struct book *b)
+{
+	for (size_t i = 0; i < b->narts; i++)
+		site_urls(b->site, b->arts[i], &b->arts[i]->urls);
+}
+
+static int
+str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+lang_is(const char *tag, const char *lang)
+{
+	size_t len = strlen(lang);
+
+	return strncasecmp(tag, lang, len) == 0 && (tag[len] == '\0' ||
+	    tag[len] == '-');
+}
+
+void
+articles_choose_language(struct book *b, const char *asked)
+{
+	const char *lang = asked ? asked : b->cfg.language;
+	struct strmap *seen = strmap_new();
+	struct strlist others = {0};
+	size_t mine = 0;
+
+	/* the languages the pages are in, in reading order of the files */
+	for (size_t i = 0; i < b->narts; i++) {
+		const char *l = b->arts[i]->lang;
+		if (l == NULL || lang_is(l, lang)) {
+			mine++;
+		} else if (strmap_get(seen, l) == NULL) {
+			strmap_put(seen, l, (void *)1);
+			strlist_add(&others, l);
+		}
+	}
+	/* a site all in a language not its own: that is the book's */
+	if (others.n > 0 && (mine > 0 || asked != NULL)) {
+		struct buf list = {0};
+		articles_keep_language(b, lang);
+		qsort(others.v, others.n, sizeof(*others.v), str_cmp);
+		for (size_t i = 0; i < others.n; i++) {
+			if (i > 0)
+				buf_adds(&list, ", ");
+			buf_adds(&list, others.v[i]);
+		}
+		note_at(b->root, 0, "the site is also in %s: this book is in %s "
+		    "(export another with --lang %s)", list.data, lang,
+		    others.v[0]);
+		buf_free(&list);
+	}
+	strlist_free(&others);
+	strmap_free(seen);
+}
+
+void
 articles_keep_language(struct book *b, const char *lang)
 {
 	size_t n = 0, len = strlen(lang);
@@ -153,65 +272,4 @@ articles_keep_language(struct book *b, const char *lang)
 			article_free(a);
 	}
 	b->narts = n;
-}
-
-/* Reads _index.md at path into c. */
-static void
-index_read(const struct book *b, struct category *c, const char *path)
-{
-	char *full = book_src(b, path), *file = book_file(b, path), *text, *w;
-	const char *body;
-	size_t len;
-	struct ydoc *doc;
-	struct fields f = {NULL, b->cfg.fields, full, 2};
-	int body_line;
-
-	text = text_read(b->in, file, full, INPUT_MAX_ARTICLE, &len);
-	free(file);
-	if (text == NULL) {
-		free(full);
-		return;
-	}
-	if (frontmatter_parse(full, text, len, &doc, &body, &body_line) < 0) {
-		free(text);
-		free(full);
-		return;
-	}
-	f.map = doc ? ydoc_root(doc) : NULL;
-	if ((w = field_text(&f, "title")) != NULL) {
-		free(c->title);
-		c->title = w;
-	}
-	free(c->description);
-	c->description = field_text(&f, "description");
-	if (field_long(&f, "weight", &c->weight))
-		c->has_weight = 1;
-	while (*body == '\n' || *body == '\r')
-		body++;
-	free(c->index);
-	free(c->src);
-	c->index = xstrdup(path);
-	c->src = full;
-	if (*body) {
-		free(c->intro);
-		c->intro = xstrdup(body);
-		c->intro_line = body_line;
-	}
-	ydoc_free(doc);
-	free(text);
-}
-
-void
-categories_load(struct book *b, const struct strlist *indexes)
-{
-	for (size_t i = 0; i < indexes->n; i++) {
-		char *dir = path_dir(indexes->v[i]);
-		char *key = slugify(dir), *title = readable_name(dir);
-
-		index_read(b, book_category(b, key[0] ? key : BOOK_DEFAULT_CATEGORY,
-		    title), indexes->v[i]);
-		free(key);
-		free(title);
-		free(dir);
-	}
 }

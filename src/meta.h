@@ -1,5 +1,5 @@
-/* meta.h: the reading stage: articles and their front matter, titles, and
- * the categories' _index.md, read into the model. */
+/* meta.h: the reading stage: pages and their front matter and titles,
+ * read into the model. */
 #ifndef HBOOK_META_H
 #define HBOOK_META_H
 
@@ -7,10 +7,11 @@
 
 #include "book.h"
 
-/* Reads the articles (paths in the pages folder) into b, in that order,
- * with jobs threads; drafts and unreadable files are skipped (a diagnostic
- * says which), and the diagnostics come in the paths' order.  An article
- * without a title takes its first level-1 heading's, else its name's. */
+/* Reads the pages (paths in the book's folder) into b, in that order,
+ * with jobs threads; drafts, unreadable files and files the generator
+ * makes no page of are skipped (a diagnostic says why when it matters),
+ * and the diagnostics come in the paths' order.  An article without a
+ * title takes its first level-1 heading's, else its name's. */
 void articles_load(struct book *b, const struct strlist *paths, int jobs);
 
 /* The same from text in memory: path is only named, not read.  Returns 1
@@ -18,11 +19,15 @@ void articles_load(struct book *b, const struct strlist *paths, int jobs);
 int article_from_text(struct book *b, const char *path, const char *text,
     size_t len);
 
+/* One book per language: keeps the articles in language asked (NULL:
+ * the book's), and those without one, when the site is in others too,
+ * with a note naming them. */
+void articles_choose_language(struct book *b, const char *asked);
+
 /* Keeps the articles in language lang (and those without one). */
 void articles_keep_language(struct book *b, const char *lang);
 
-/* Reads each category folder's _index.md (paths in the pages folder) into
- * a category of b: its title, description, weight and introduction. */
-void categories_load(struct book *b, const struct strlist *indexes);
+/* Sets each article's addresses on the site, by its generator. */
+void articles_address(struct book *b);
 
 #endif

@@ -1,6 +1,6 @@
 /* nav.c: the navigation documents: nav.xhtml (EPUB 3) and toc.ncx
- * (EPUB 2 readers).  Both list category -> article -> the article's h2
- * sections, in spine order. */
+ * (EPUB 2 readers).  Both list the book's sections, nested as deep as
+ * they go, their pages, and each page's h2 sections, in spine order. */
 #include "nav.h"
 
 #include <stdio.h>
@@ -30,11 +30,20 @@ nav_item(xmlNode *ol, const char *href, const char *label)
 static void
 nav_toc(const struct book *b, xmlNode *top)
 {
-	xmlNode *ol[4] = {top, NULL, NULL, NULL}, *li[3] = {NULL, NULL, NULL};
+	int most = 0;
+	xmlNode **ol, **li;
 	int deepest = 0;         /* an entry goes at most one below the last */
 
+	for (size_t i = 0; i < b->ndocs; i++)
+		if (b->docs[i].depth > most)
+			most = b->docs[i].depth;
+	ol = xcalloc((size_t)most + 3, sizeof(*ol));
+	li = xcalloc((size_t)most + 3, sizeof(*li));
+	ol[0] = top;
 	for (size_t i = 0; i < b->ndocs; i++) {
 		const struct doc *d = &b->docs[i];
+		const struct article *a = d->art ? d->art : d->sec ? d->sec->hub :
+		    NULL;
 		int k = d->depth < deepest ? d->depth : deepest;
 
 		if (d->label == NULL)
@@ -43,9 +52,9 @@ nav_toc(const struct book *b, xmlNode *top)
 			ol[k] = el_new(li[k - 1], "ol");
 		li[k] = nav_item(ol[k], d->href, d->label);
 		ol[k + 1] = NULL;
-		deepest = k < 2 ? k + 1 : 2;
-		for (size_t h = 0; d->art != NULL && h < d->art->nheads; h++) {
-			const struct heading *s = &d->art->heads[h];
+		deepest = k + 1;
+		for (size_t h = 0; a != NULL && h < a->nheads; h++) {
+			const struct heading *s = &a->heads[h];
 			char *href;
 
 			if (s->text[0] == '\0')
@@ -57,6 +66,8 @@ nav_toc(const struct book *b, xmlNode *top)
 			free(href);
 		}
 	}
+	free(ol);
+	free(li);
 }
 
 /* A landmark: an entry of type to href. */
@@ -162,8 +173,8 @@ ncx_build(struct book *b)
 {
 	xmlDoc *doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNode *root = xmlNewNode(NULL, BAD_CAST "ncx"), *head, *map, *m;
-	xmlNode *parent[4];
-	int order = 1, depth = 1, deepest = 0;
+	xmlNode **parent;
+	int order = 1, depth = 1, deepest = 0, most = 0;
 	char num[16];
 	struct buf o = {0};
 
@@ -174,10 +185,15 @@ ncx_build(struct book *b)
 	    BAD_CAST "lang", BAD_CAST b->cfg.language);
 	for (size_t i = 0; i < b->ndocs; i++) {
 		const struct doc *d = &b->docs[i];
-		int k = d->label ? d->depth + 1 + (d->art && d->art->nheads) : 0;
+		const struct article *a = d->art ? d->art : d->sec ? d->sec->hub :
+		    NULL;
+		int k = d->label ? d->depth + 1 + (a && a->nheads) : 0;
 		if (k > depth)
 			depth = k;
+		if (d->depth > most)
+			most = d->depth;
 	}
+	parent = xcalloc((size_t)most + 3, sizeof(*parent));
 	head = xmlNewChild(root, NULL, BAD_CAST "head", NULL);
 	m = xmlNewChild(head, NULL, BAD_CAST "meta", NULL);
 	xmlSetProp(m, BAD_CAST "name", BAD_CAST "dtb:uid");
@@ -198,6 +214,8 @@ ncx_build(struct book *b)
 	parent[0] = map;
 	for (size_t i = 0; i < b->ndocs; i++) {
 		const struct doc *d = &b->docs[i];
+		const struct article *a = d->art ? d->art : d->sec ? d->sec->hub :
+		    NULL;
 		int k = d->depth < deepest ? d->depth : deepest;
 		xmlNode *np;
 
@@ -205,12 +223,13 @@ ncx_build(struct book *b)
 			continue;
 		np = ncx_point(parent[k], &o, &order, d->label, d->href, NULL);
 		parent[k + 1] = np;
-		deepest = k < 2 ? k + 1 : 2;
-		for (size_t h = 0; d->art != NULL && h < d->art->nheads; h++)
-			if (d->art->heads[h].text[0] != '\0')
-				ncx_point(np, &o, &order, d->art->heads[h].text,
-				    d->href, d->art->heads[h].id);
+		deepest = k + 1;
+		for (size_t h = 0; a != NULL && h < a->nheads; h++)
+			if (a->heads[h].text[0] != '\0')
+				ncx_point(np, &o, &order, a->heads[h].text,
+				    d->href, a->heads[h].id);
 	}
+	free(parent);
 	/* not indented: 6,000 entries deep in a big book would be half
 	 * spaces */
 	dom_write(doc, 0, &b->ncx, &b->ncx_len);

@@ -104,8 +104,9 @@ opf_build(struct book *b)
 		dc(meta, dcns, "description", c->description);
 	if (c->rights != NULL)
 		dc(meta, dcns, "rights", c->rights);
-	for (size_t i = 0; i < b->ncats; i++)
-		dc(meta, dcns, "subject", b->cats[i]->title);
+	for (size_t i = 0; i < b->top.nkids; i++)
+		if (b->top.kids[i].sec != NULL)
+			dc(meta, dcns, "subject", b->top.kids[i].sec->title);
 	meta_prop(meta, "dcterms:modified", b->modified);
 	if (b->cover != NULL) {
 		/* EPUB 2 readers (and Kindle) find the cover through this */
@@ -128,8 +129,8 @@ opf_build(struct book *b)
 	buf_adds(&summary, "Articles in ");
 	{
 		char num[64];
-		snprintf(num, sizeof(num), "%zu categories (%zu articles)",
-		    b->ncats, b->narts);
+		snprintf(num, sizeof(num), "%zu sections (%zu articles)",
+		    b->nsecs, b->narts);
 		buf_adds(&summary, num);
 	}
 	buf_adds(&summary, ", with a table of contents down to each article's "

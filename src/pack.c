@@ -195,7 +195,7 @@ source_to_output(zip_source_t *src, struct output *o)
 /* One entry of the zip, in the order the entries are written: stored
  * as it is (mimetype, images), deflated already (the chapters, by their
  * threads), or deflated here (the rest, side by side). */
-struct entry {
+struct zentry {
 	char *name;
 	const void *data;
 	size_t len;
@@ -205,21 +205,21 @@ struct entry {
 };
 
 struct packer {
-	struct entry *e;
+	struct zentry *e;
 	size_t n;
 	int level;
 	struct deflater **d;         /* one per worker, made when needed */
 };
 
 /* Queues the next entry, named by fmt, with len bytes of data. */
-static struct entry *
+static struct zentry *
 queue(struct packer *p, const void *data, size_t len, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
-static struct entry *
+static struct zentry *
 queue(struct packer *p, const void *data, size_t len, const char *fmt, ...)
 {
-	struct entry *e = &p->e[p->n++];
+	struct zentry *e = &p->e[p->n++];
 	va_list ap;
 
 	va_start(ap, fmt);
@@ -234,7 +234,7 @@ static void
 deflate_entry(void *arg, size_t i, int worker)
 {
 	struct packer *p = arg;
-	struct entry *e = &p->e[i];
+	struct zentry *e = &p->e[i];
 
 	if (e->store || e->z != NULL)
 		return;
@@ -249,7 +249,7 @@ deflate_entry(void *arg, size_t i, int worker)
 static void
 queue_doc(struct packer *p, const struct doc *d)
 {
-	struct entry *e = queue(p, d->bytes, d->len, "EPUB/%s", d->href);
+	struct zentry *e = queue(p, d->bytes, d->len, "EPUB/%s", d->href);
 
 	if (d->bytes == NULL)
 		e->z = &d->z;
@@ -321,7 +321,7 @@ build(struct book *b, int level, int jobs)
 	queue_book(&p, b, container, clen);
 	threads_each(jobs, p.n, deflate_entry, &p);
 	for (size_t i = 0; i < p.n && ok; i++) {
-		const struct entry *e = &p.e[i];
+		const struct zentry *e = &p.e[i];
 		ok = (e->store ? add_stored(za, e->name, e->data, e->len, mt) :
 		    add_deflated(za, e->name, e->z, mt)) == 0;
 	}

@@ -119,7 +119,9 @@ page_link(struct page *pg, xmlNode *a, const char *url, int line)
 	char *href = NULL, *outcome;
 	int rc = 0;
 
-	links_resolve(pg->links, pg->dir ? pg->dir : "", url, &k);
+	links_resolve(pg->links, pg->art, url, &k);
+	if (k.warning != NULL && k.kind != LINK_TEXT)
+		page_warn_once(pg, k.warn_kind, k.what, line, k.warning);
 	switch (k.kind) {
 	case LINK_TEXT:
 		if (k.warning != NULL)
@@ -179,7 +181,7 @@ page_picture(struct page *pg, const char *url, int line)
 
 	if (pg->links == NULL)
 		return url_clean(url);
-	links_picture(pg->links, pg->dir ? pg->dir : "", url, &p);
+	links_picture(pg->links, pg->art, url, &p);
 	switch (p.kind) {
 	case PICTURE_NONE:
 		free(p.name);

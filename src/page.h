@@ -24,6 +24,14 @@ struct report;
 #define PAGE_MAX_NOTES 5000
 #define PAGE_MAX_IDS 50000
 
+/* The syntax a page's Markdown is written in, beyond CommonMark and the
+ * dialects every page may use (dialect.c), from its site's generator. */
+enum {
+	SYNTAX_TEMPLATES = 1,    /* Hugo shortcodes, Liquid tags (generator.c) */
+	SYNTAX_ZOLA = 2,         /* only Zola's shortcodes: {{ name(args) }} */
+	SYNTAX_MDX = 4           /* MDX: import lines, JSX, no indented code */
+};
+
 /* A link to "#frag" in this page, settled once the page is complete. */
 struct local {
 	xmlNode *a;
@@ -37,6 +45,7 @@ struct page {
 	int line0;               /* line of the Markdown's first line */
 	int smart;               /* --smart */
 	int kramdown;            /* hbook.yaml markdown: kramdown */
+	int syntax;              /* SYNTAX_* */
 	int kobo;                /* --kobo: koboSpans in the page */
 	const char *drop_h1;     /* drop a first level-1 heading with this text */
 
@@ -44,7 +53,8 @@ struct page {
 	struct images *images;
 	struct report *report;
 	int ids_known;           /* every article's ids are known */
-	const char *dir;         /* folder relative links start from */
+	const struct article *art;   /* the page's article (relative links
+	                              * start from it), or NULL */
 	const char *file;        /* the page's own file name in text/ */
 	size_t order;            /* its place in the book, for the report */
 

@@ -14,9 +14,11 @@
 #include "links.h"
 #include "markdown.h"
 #include "pack.h"
+#include "rawhtml.h"
 #include "page.h"
 #include "report.h"
 #include "sanitize.h"
+#include "site.h"
 #include "spine.h"
 #include "template.h"
 #include "text.h"
@@ -58,8 +60,23 @@ collect_ids(struct strmap *ids, xmlNode *n)
 	}
 }
 
-/* Loads template name and starts page pg on it for the document at place
- * order of the spine.  Returns 0, or -1 when the template is unusable. */
+/* The syntax a's Markdown is in, by its site's generator. */
+static int
+syntax_of(const struct book *b, const struct article *a)
+{
+	const struct generator *g = b->site ? b->site->gen : NULL;
+	int s = 0;
+
+	if (g == &gen_docusaurus || (a != NULL && str_ends(a->path, ".mdx")))
+		s |= SYNTAX_MDX;
+	if (g == &gen_zola)
+		s |= SYNTAX_ZOLA;
+	else if (g == NULL || g == &gen_plain || g == &gen_hugo ||
+	    g == &gen_jekyll || g == &gen_gitbook)
+		s |= SYNTAX_TEMPLATES;
+	return s;
+}
+
 static int
 page_start(struct page *pg, const struct render *r, const char *name,
     const char *src, const char *lang, size_t order)
@@ -80,7 +97,6 @@ page_start(struct page *pg, const struct render *r, const char *name,
 	pg->report = r->report;
 	pg->order = order;
 	pg->file = path_base(d->href);
-	pg->dir = "";
 	root = xmlDocGetRootElement(doc);
 	pg->epub = xmlSearchNsByHref(doc, root, BAD_CAST EPUB_NS);
 	if (pg->epub == NULL)
@@ -174,7 +190,7 @@ related(struct page *pg, const struct article *a)
 	size_t nseen = 0;
 
 	for (size_t i = 0; i < a->related.n; i++) {
-		const struct article *t = links_find(pg->links, pg->dir,
+		const struct article *t = links_find(pg->links, a,
 		    a->related.v[i]);
 		xmlNode *li, *link;
 		char *note;
@@ -209,6 +225,63 @@ related(struct page *pg, const struct article *a)
 	return list;
 }
 
+/* Ends a written page: its article (when it has one) keeps the page's
+ * sections and ids; a page waiting for other pages' ids keeps its bytes
+ * until then, the others are deflated now. */
+static void
+page_done(struct page *pg, struct article *a, struct doc *d,
+    struct deflater *dfl)
+{
+	if (a != NULL) {
+		a->heads = pg->heads;
+		a->nheads = pg->nheads;
+		pg->heads = NULL;
+		pg->nheads = 0;
+		a->ids = pg->ids;
+		pg->ids = NULL;
+	}
+	d->pend = pg->pend;
+	d->npend = pg->npend;
+	pg->pend = NULL;
+	pg->npend = 0;
+	if (d->npend == 0) {
+		deflate_bytes(dfl, d->bytes, d->len, &d->z);
+		free(d->bytes);
+		d->bytes = NULL;
+	}
+	page_free(pg);
+}
+
+/* A page's text into holder: Markdown, or an HTML page's body. */
+static void
+page_text(struct page *pg, xmlNode *holder, const struct article *a)
+{
+	if (a->html) {
+		xmlNode *cur = holder;
+		html_feed(pg, holder, &cur, a->body, a->body_len, a->body_line);
+	} else {
+		md_render(pg, holder, a->body, a->body_len);
+	}
+}
+
+/* The label linking a page to the section it is in. */
+static xmlNode *
+section_label(xmlDoc *doc, const struct section *s)
+{
+	xmlNode *h, *link;
+
+	if (s == NULL || s->file == NULL)
+		return NULL;
+	h = holder(doc);
+	link = el_new(h, "a");
+	xmlSetProp(link, BAD_CAST "href", BAD_CAST s->file);
+	append_text(link, s->title, strlen(s->title));
+	return h;
+}
+
+static int render_section(const struct render *r, size_t order,
+    struct deflater *dfl);
+
 static int
 render_article(const struct render *r, size_t order, struct deflater *dfl)
 {
@@ -217,14 +290,13 @@ render_article(const struct render *r, size_t order, struct deflater *dfl)
 	const char *lang = a->lang ? a->lang : r->book->cfg.language;
 	struct page pg;
 	struct field f[8];
-	xmlNode *cat, *link, *body;
-	char *dir;
+	xmlNode *body;
 	size_t nf = 0;
 
 	if (page_start(&pg, r, "article.xhtml", a->src, lang, order) < 0)
 		return -1;
-	dir = path_dir(a->path);
-	pg.dir = dir;
+	pg.art = a;
+	pg.syntax = syntax_of(r->book, a);
 	pg.line0 = a->body_line;
 	pg.drop_h1 = a->title;
 
@@ -232,18 +304,14 @@ render_article(const struct render *r, size_t order, struct deflater *dfl)
 	f[nf++].content = text_field(pg.doc, a->title);
 	f[nf].name = "description";
 	f[nf++].content = text_field(pg.doc, a->description);
-	cat = holder(pg.doc);
-	link = el_new(cat, "a");
-	xmlSetProp(link, BAD_CAST "href", BAD_CAST a->cat->file);
-	append_text(link, a->cat->title, strlen(a->cat->title));
 	f[nf].name = "category";
-	f[nf++].content = cat;
+	f[nf++].content = section_label(pg.doc, a->sec);
 	f[nf].name = "byline";
 	f[nf++].content = byline(pg.doc, a, lang);
 	f[nf].name = "image";
 	f[nf++].content = lead_image(&pg, a);
 	body = holder(pg.doc);
-	md_render(&pg, body, a->body, a->body_len);
+	page_text(&pg, body, a);
 	headings_normalize(&pg, body);
 	f[nf].name = "body";
 	f[nf++].content = body;
@@ -254,28 +322,12 @@ render_article(const struct render *r, size_t order, struct deflater *dfl)
 	f[nf++].content = related(&pg, a);
 
 	page_finish(&pg, f, nf, d);
-	a->heads = pg.heads;
-	a->nheads = pg.nheads;
-	pg.heads = NULL;
-	pg.nheads = 0;
-	a->ids = pg.ids;
-	pg.ids = NULL;
-	/* a page waiting for other pages' ids keeps its bytes until then */
-	d->pend = pg.pend;
-	d->npend = pg.npend;
-	pg.pend = NULL;
-	pg.npend = 0;
-	if (d->npend == 0) {
-		deflate_bytes(dfl, d->bytes, d->len, &d->z);
-		free(d->bytes);
-		d->bytes = NULL;
-	}
-	page_free(&pg);
-	free(dir);
+	page_done(&pg, a, d, dfl);
 	return 0;
 }
 
-/* The articles' documents, by their place in the spine. */
+/* The documents of the site's pages (articles, and sections, which hold
+ * their hub pages), by their place in the spine. */
 static size_t *
 article_list(const struct book *b, size_t *n)
 {
@@ -283,7 +335,8 @@ article_list(const struct book *b, size_t *n)
 
 	*n = 0;
 	for (size_t i = 0; i < b->ndocs; i++)
-		if (b->docs[i].kind == DOC_ARTICLE)
+		if (b->docs[i].kind == DOC_ARTICLE ||
+		    b->docs[i].kind == DOC_SECTION)
 			v[(*n)++] = i;
 	return v;
 }
@@ -299,15 +352,19 @@ static void
 article_worker(void *arg, size_t i, int n)
 {
 	struct work *w = arg;
-	struct article *a = w->r->book->docs[w->docs[i]].art;
+	struct doc *d = &w->r->book->docs[w->docs[i]];
+	struct article *a = d->art ? d->art : d->sec->hub;
 
 	if (w->d[n] == NULL)
 		w->d[n] = deflater_new(w->r->level);
-	if (render_article(w->r, w->docs[i], w->d[n]) < 0)
+	if ((d->kind == DOC_SECTION ? render_section(w->r, w->docs[i], w->d[n]) :
+	    render_article(w->r, w->docs[i], w->d[n])) < 0)
 		__atomic_store_n(&w->failed, 1, __ATOMIC_RELAXED);
 	/* hold only what is needed: the Markdown goes */
-	free(a->body);
-	a->body = NULL;
+	if (a != NULL) {
+		free(a->body);
+		a->body = NULL;
+	}
 }
 
 static int
@@ -329,7 +386,8 @@ static void
 settle(const struct render *r, size_t i)
 {
 	struct doc *d = &r->book->docs[i];
-	const char *src = d->art->src;
+	const char *src = d->art ? d->art->src : d->sec->hub ? d->sec->hub->src :
+	    r->book->root;
 	char **hrefs = xcalloc(d->npend + 1, sizeof(*hrefs));
 	struct pending **sorted = xcalloc(d->npend + 1, sizeof(*sorted));
 	struct buf out = {0};
@@ -418,33 +476,63 @@ render_articles(const struct render *r)
 	return w.failed ? -1 : 0;
 }
 
+/* A section's list of what it holds: each entry's title, linked, and
+ * its description. */
+static xmlNode *
+section_contents(xmlDoc *doc, const struct section *s)
+{
+	xmlNode *list = holder(doc);
+
+	for (size_t i = 0; i < s->nkids; i++) {
+		const struct entry *e = &s->kids[i];
+		const char *file = e->sec ? e->sec->file : e->art->file;
+		const char *title = e->sec ? e->sec->title : e->art->title;
+		const char *desc = e->sec ? e->sec->description :
+		    e->art->description;
+		xmlNode *li = el_new(list, "li");
+		xmlNode *p = el_new(li, "p"), *link = el_new(p, "a");
+
+		xmlSetProp(p, BAD_CAST "class", BAD_CAST "entry");
+		xmlSetProp(link, BAD_CAST "href", BAD_CAST file);
+		append_text(link, title, strlen(title));
+		if (desc != NULL) {
+			p = el_new(li, "p");
+			xmlSetProp(p, BAD_CAST "class", BAD_CAST "entry-desc");
+			append_text(p, desc, strlen(desc));
+		}
+	}
+	return list;
+}
+
+/* A section's page: its title and description, its hub page's text, and
+ * the list of what it holds.  It is the hub page's chapter: links to the
+ * hub and its sections land here. */
 static int
-render_section(const struct render *r, size_t order)
+render_section(const struct render *r, size_t order, struct deflater *dfl)
 {
 	struct doc *d = &r->book->docs[order];
-	const struct category *c = d->cat;
+	const struct section *s = d->sec;
+	struct article *hub = s->hub;
 	struct page pg;
-	struct field f[4];
-	xmlNode *list;
-	char *dir = c->intro ? path_dir(c->index) : xstrdup("");
+	struct field f[5];
 
-	if (page_start(&pg, r, "section.xhtml", c->intro ? c->src :
-	    r->book->root, r->book->cfg.language, order) < 0) {
-		free(dir);
+	if (page_start(&pg, r, "section.xhtml", hub ? hub->src :
+	    r->book->root, hub && hub->lang ? hub->lang :
+	    r->book->cfg.language, order) < 0)
 		return -1;
-	}
-	pg.ids_known = 1;
-	pg.dir = dir;
-	pg.line0 = c->intro_line;
+	pg.art = hub;
+	pg.syntax = syntax_of(r->book, hub);
 	f[0].name = "title";
-	f[0].content = text_field(pg.doc, c->title);
+	f[0].content = text_field(pg.doc, s->title);
 	f[1].name = "description";
-	f[1].content = text_field(pg.doc, c->description);
+	f[1].content = text_field(pg.doc, s->description);
 	f[2].name = "intro";
 	f[2].content = NULL;
-	if (c->intro != NULL) {
+	if (hub != NULL && hub->body_len > 0) {
+		pg.line0 = hub->body_line;
+		pg.drop_h1 = hub->title;
 		f[2].content = holder(pg.doc);
-		md_render(&pg, f[2].content, c->intro, strlen(c->intro));
+		page_text(&pg, f[2].content, hub);
 		headings_normalize(&pg, f[2].content);
 		if (pg.notes != NULL) {
 			xmlNode *kid;
@@ -454,26 +542,12 @@ render_section(const struct render *r, size_t order)
 			}
 		}
 	}
-	list = holder(pg.doc);
-	for (size_t i = 0; i < c->narts; i++) {
-		struct article *a = c->arts[i];
-		xmlNode *li = el_new(list, "li");
-		xmlNode *p = el_new(li, "p"), *link = el_new(p, "a");
-
-		xmlSetProp(p, BAD_CAST "class", BAD_CAST "entry");
-		xmlSetProp(link, BAD_CAST "href", BAD_CAST a->file);
-		append_text(link, a->title, strlen(a->title));
-		if (a->description != NULL) {
-			p = el_new(li, "p");
-			xmlSetProp(p, BAD_CAST "class", BAD_CAST "entry-desc");
-			append_text(p, a->description, strlen(a->description));
-		}
-	}
 	f[3].name = "contents";
-	f[3].content = list;
-	page_finish(&pg, f, 4, d);
-	page_free(&pg);
-	free(dir);
+	f[3].content = section_contents(pg.doc, s);
+	f[4].name = "category";
+	f[4].content = section_label(pg.doc, s->parent);
+	page_finish(&pg, f, 5, d);
+	page_done(&pg, hub, d, dfl);
 	return 0;
 }
 
@@ -663,7 +737,8 @@ render_front_list(const struct book *b, size_t *n)
 
 	*n = 0;
 	for (size_t i = 0; i < b->ndocs; i++)
-		if (b->docs[i].kind != DOC_ARTICLE && b->docs[i].kind != DOC_NAV)
+		if (b->docs[i].kind != DOC_ARTICLE &&
+		    b->docs[i].kind != DOC_SECTION && b->docs[i].kind != DOC_NAV)
 			v[(*n)++] = i;
 	return v;
 }
@@ -678,8 +753,6 @@ render_front(const struct render *r, size_t i)
 		return render_title(r, i);
 	case DOC_DISCLAIMER:
 		return render_disclaimer(r, i);
-	case DOC_SECTION:
-		return render_section(r, i);
 	case DOC_TOPICS:
 		return render_topics(r, i);
 	default:

@@ -21,20 +21,20 @@ struct render {
 	int level;               /* deflate level of the pages */
 };
 
-/* Renders, serialises and deflates every article on r->jobs threads.  A
- * link into another article's section is written once every article's
- * ids are known: its page waits, as bytes, for its hrefs, then is
- * deflated.  Returns 0, or -1 after an error diagnostic. */
+/* Renders, serialises and deflates the site's pages on r->jobs threads:
+ * every article, and every section's page (with its hub page's text).  A
+ * link into another page's section is written once every page's ids are
+ * known: its page waits, as bytes, for its hrefs, then is deflated.
+ * Returns 0, or -1 after an error diagnostic. */
 int render_articles(const struct render *r);
 
-/* The documents render_front() makes: every one but the articles and
+/* The documents render_front() makes: every one but the site's pages and
  * nav.xhtml, listed by their place in the spine.  The caller frees the
  * list. */
 size_t *render_front_list(const struct book *b, size_t *n);
 
 /* Renders the book's own page at place i of the spine (the title page,
- * disclaimer, a category's page, topics or cover page) once the articles
- * are written; each writes only its own document, so any number run at
+ * disclaimer, topics or cover page) once the site's pages are written; each writes only its own document, so any number run at
  * once.  Returns 0, or -1 after an error diagnostic. */
 int render_front(const struct render *r, size_t i);
 

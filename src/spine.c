@@ -8,7 +8,59 @@
 #include <time.h>
 
 #include "hash.h"
+#include "site.h"
 #include "text.h"
+
+/* A file name's stem for path: its parts joined by hyphens, slugged. */
+static char *
+stem_for(const char *path)
+{
+	char *p = xstrdup(path), *slug;
+
+	for (char *c = p; *c; c++)
+		if (*c == '/')
+			*c = '-';
+	slug = slugify(p);
+	free(p);
+	return slug;
+}
+
+/* Names the files of the sections and articles in text/, each its own:
+ * a section by its folder ("health-care-eligibility.xhtml"), an article
+ * by its folder and name ("sleep-naps.xhtml"), stem, stem-2, ... */
+static void
+name_section(struct section *s, struct strmap *used, struct strmap *next)
+{
+	for (size_t i = 0; i < s->nkids; i++) {
+		struct entry *e = &s->kids[i];
+		char *stem;
+
+		if (e->sec != NULL) {
+			stem = strncmp(e->sec->key, "nav/", 4) == 0 ?
+			    stem_for(e->sec->title) : stem_for(e->sec->key);
+			e->sec->file = unique_name(used, next, stem[0] ? stem :
+			    "section", "-", ".xhtml");
+			if (e->sec->hub != NULL)
+				e->sec->hub->file = xstrdup(e->sec->file);
+			free(stem);
+			name_section(e->sec, used, next);
+		} else {
+			struct article *a = e->art;
+			char *dir = path_dir(a->path), *slug = slugify(a->slug);
+			/* a bundle's index.md is named by its folder */
+			char *base = site_index_name(path_base(a->path)) && dir[0] ?
+			    xstrdup(dir) : xasprintf("%s%s%s", dir, dir[0] ? "/" :
+			    "", slug[0] ? slug : "article");
+			stem = stem_for(base);
+			a->file = unique_name(used, next, stem[0] ? stem : "page",
+			    "-", ".xhtml");
+			free(stem);
+			free(base);
+			free(slug);
+			free(dir);
+		}
+	}
+}
 
 static void
 name_files(struct book *b)
@@ -17,23 +69,9 @@ name_files(struct book *b)
 	static const char *const own[] = {"title.xhtml", "disclaimer.xhtml",
 	    "nav.xhtml", "cover.xhtml", "topics.xhtml", NULL};
 
-	/* file names in text/ that no other file has: stem, stem-2, ... */
 	for (size_t i = 0; own[i]; i++)
 		strmap_put(used, own[i], (void *)1);
-	for (size_t i = 0; i < b->ncats; i++) {
-		struct category *c = b->cats[i];
-		c->file = unique_name(used, next, c->key[0] ? c->key : "page",
-		    "-", ".xhtml");
-		for (size_t j = 0; j < c->narts; j++) {
-			char *slug = slugify(c->arts[j]->slug);
-			char *stem = xasprintf("%s-%s", c->key,
-			    slug[0] ? slug : "article");
-			c->arts[j]->file = unique_name(used, next, stem, "-",
-			    ".xhtml");
-			free(stem);
-			free(slug);
-		}
-	}
+	name_section(&b->top, used, next);
 	strmap_free(used);
 	strmap_free(next);
 }
@@ -117,6 +155,23 @@ set_identity(struct book *b, long long source_date)
 	b->modified_epoch = t;
 }
 
+/* The documents of s's kids, at depth, and of theirs below. */
+static void
+plan_section(struct book *b, const struct section *s, int depth)
+{
+	for (size_t i = 0; i < s->nkids; i++) {
+		const struct entry *e = &s->kids[i];
+		if (e->sec != NULL) {
+			add(b, DOC_SECTION, e->sec->file, e->sec->title, depth)->sec =
+			    e->sec;
+			plan_section(b, e->sec, depth + 1);
+		} else {
+			add(b, DOC_ARTICLE, e->art->file, e->art->title, depth)->art =
+			    e->art;
+		}
+	}
+}
+
 void
 spine_plan(struct book *b, int cover, long long source_date)
 {
@@ -129,13 +184,7 @@ spine_plan(struct book *b, int cover, long long source_date)
 	if (b->cfg.disclaimer != NULL)
 		add(b, DOC_DISCLAIMER, "disclaimer.xhtml", "Medical disclaimer",
 		    0);
-	for (size_t i = 0; i < b->ncats; i++) {
-		struct category *c = b->cats[i];
-		add(b, DOC_SECTION, c->file, c->title, 0)->cat = c;
-		for (size_t j = 0; j < c->narts; j++)
-			add(b, DOC_ARTICLE, c->arts[j]->file, c->arts[j]->title,
-			    1)->art = c->arts[j];
-	}
+	plan_section(b, &b->top, 0);
 	if (has_topics(b))
 		add(b, DOC_TOPICS, "topics.xhtml", "Topics", 0);
 	/* the nav is a page too (landmarks point at it), after the rest */

@@ -8,8 +8,9 @@
 #include "book.h"
 
 /* Plans b->docs: the cover page (when cover is set), the title page, the
- * disclaimer (when hbook.yaml has one), each category's page and its
- * articles, the topics index (when an article has a tag), and nav.xhtml;
+ * disclaimer (when hbook.yaml has one), each section's page and what it
+ * holds, in reading order, the topics index (when an article has a tag),
+ * and nav.xhtml;
  * names the pages' files, and sets the book's identifier and date (from
  * source_date, SOURCE_DATE_EPOCH, when it is not -1). */
 void spine_plan(struct book *b, int cover, long long source_date);

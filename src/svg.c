@@ -165,6 +165,40 @@ css_px(const char *css, const char *name)
 	return p ? strtod(p + strlen(name), NULL) : 0;
 }
 
+/* The words of text (lines apart) into out, in lines of at most cols
+ * letters; returns how many lines. */
+static size_t
+wrap(char *text, double cols, struct buf *out)
+{
+	char *line, *save;
+	size_t n = 0;
+
+	for (line = strtok_r(text, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		size_t col = 0;
+		char *w, *wsave;
+		for (w = strtok_r(line, " \t\r", &wsave); w != NULL;
+		    w = strtok_r(NULL, " \t\r", &wsave)) {
+			size_t len = strlen(w);
+			if (col > 0 && (double)(col + 1 + len) > cols) {
+				buf_addc(out, '\n');
+				n++;
+				col = 0;
+			} else if (col > 0) {
+				buf_addc(out, ' ');
+				col++;
+			}
+			buf_adds(out, w);
+			col += len;
+		}
+		if (col > 0) {
+			buf_addc(out, '\n');
+			n++;
+		}
+	}
+	return n;
+}
+
 /* draw.io writes each label twice in a <switch>: as HTML in a
  * <foreignObject>, and as a <text> cut to one line ("Calculating Risk
  * Sc...") for renderers without HTML, which is what a book's readers
@@ -176,9 +210,7 @@ label_whole(xmlNode *sw)
 	xmlNode *fo = NULL, *text = NULL, *div;
 	struct buf lines = {0};
 	xmlChar *style, *fs, *x, *y;
-	double width, size, y0, cols;
-	size_t n = 0;
-	char *p, *line, *save;
+	double width, size;
 
 	for (xmlNode *k = sw->children; k != NULL; k = k->next) {
 		if (k->type != XML_ELEMENT_NODE)
@@ -202,40 +234,21 @@ label_whole(xmlNode *sw)
 	html_lines(div, &lines);
 	if (width > 0 && size > 0 && x != NULL && y != NULL && lines.len > 0) {
 		struct buf wrapped = {0};
-		cols = nowrap(div) ? 1e9 : width / (size * 0.5);
-		/* words into lines of at most cols letters */
-		for (line = strtok_r(lines.data, "\n", &save); line != NULL;
-		    line = strtok_r(NULL, "\n", &save)) {
-			size_t col = 0;
-			char *w, *wsave;
-			for (w = strtok_r(line, " \t\r", &wsave); w != NULL;
-			    w = strtok_r(NULL, " \t\r", &wsave)) {
-				size_t len = strlen(w);
-				if (col > 0 && (double)(col + 1 + len) > cols) {
-					buf_addc(&wrapped, '\n');
-					col = 0;
-				} else if (col > 0) {
-					buf_addc(&wrapped, ' ');
-					col++;
-				}
-				buf_adds(&wrapped, w);
-				col += len;
-			}
-			if (col > 0)
-				buf_addc(&wrapped, '\n');
-		}
-		for (p = wrapped.data; p != NULL && *p != '\0'; p++)
-			n += *p == '\n';
+		size_t n = wrap(lines.data, nowrap(div) ? 1e9 :
+		    width / (size * 0.5), &wrapped), i = 0;
+		/* the lines centred where the one line was */
+		double y0 = strtod((const char *)y, NULL) -
+		    (double)(n > 0 ? n - 1 : 0) * size * 0.6;
+		char *line, *save;
+
 		xmlNodeSetContent(text, NULL);
-		y0 = strtod((const char *)y, NULL) - (double)(n - 1) * size * 0.6;
-		n = 0;
-		for (line = wrapped.data ? strtok_r(wrapped.data, "\n", &save) :
-		    NULL; line != NULL; line = strtok_r(NULL, "\n", &save)) {
+		for (line = n ? strtok_r(wrapped.data, "\n", &save) : NULL;
+		    line != NULL; line = strtok_r(NULL, "\n", &save)) {
 			xmlNode *span = xmlNewChild(text, text->ns,
 			    (const xmlChar *)"tspan", NULL);
 			char num[32];
 			xmlSetProp(span, (const xmlChar *)"x", x);
-			snprintf(num, sizeof(num), "%.2f", y0 + (double)n++ * size * 1.2);
+			snprintf(num, sizeof(num), "%.2f", y0 + (double)i++ * size * 1.2);
 			xmlSetProp(span, (const xmlChar *)"y", (const xmlChar *)num);
 			append_text(span, line, strlen(line));
 		}

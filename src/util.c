@@ -398,3 +398,12 @@ unique_name(struct strmap *used, struct strmap *next, const char *base,
 	strmap_put(used, name, (void *)1);
 	return name;
 }
+
+void
+strmap_each(struct strmap *m, void (*fn)(const char *, void *, void *),
+    void *ctx)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		if (m->keys[i] != NULL)
+			fn(m->keys[i], m->vals[i], ctx);
+}

@@ -51,6 +51,9 @@ void *strmap_put(struct strmap *m, const char *key, void *value);
 /* Sets key, replacing what is there. */
 void strmap_set(struct strmap *m, const char *key, void *value);
 size_t strmap_count(const struct strmap *m);
+/* Calls fn(key, value, ctx) for each key, in no particular order. */
+void strmap_each(struct strmap *m, void (*fn)(const char *, void *, void *),
+    void *ctx);
 
 /* A name no key of used has: base and ext ("stem" ".xhtml"), else base,
  * sep, a number from 2, and ext ("stem-2.xhtml"), now in used.  next

@@ -24,8 +24,14 @@ pages_dir = os.path.join(root, pages) if pages else root
 book = {}       # path relative to the pages folder -> True
 for line in open(listing, encoding="utf-8"):
     f = line.rstrip("\n").split("\t")
-    if f[0] == "article":
-        book[f[2]] = True
+    # hbook list: article DEPTH FILE PATH TITLE, section DEPTH FILE TITLE
+    # [HUB], paths in the site's folder
+    path = f[3] if f[0] == "article" else f[4] if f[0] == "section" and \
+        len(f) > 4 else None
+    if path is not None:
+        if pages and path.startswith(pages + "/"):
+            path = path[len(pages) + 1:]
+        book[path] = True
 
 
 def stem(p):

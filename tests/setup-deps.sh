@@ -45,6 +45,8 @@ test)
 	command -v unzip >/dev/null 2>&1 || need unzip
 	command -v xmllint >/dev/null 2>&1 || need libxml2-utils
 	command -v python3 >/dev/null 2>&1 || need python3
+	# tests/site-check.py reads the sites' YAML as they do
+	python3 -c 'import yaml' >/dev/null 2>&1 || need python3-yaml
 	command -v mutool >/dev/null 2>&1 || need mupdf-tools
 	command -v ebook-convert >/dev/null 2>&1 || need calibre
 	command -v chromium >/dev/null 2>&1 || need chromium

@@ -1,11 +1,13 @@
 /* tomljson.c: toml-test's decoder, for tests/toml-test.py.  For each TOML
  * file named, prints one line: the file, a tab, then "ok" and a tab and
  * the tagged JSON toml-test compares ({"type": "integer", "value": "1"}),
- * or "error" and the "FILE:LINE: message" hbook would print. */
+ * or "error" and the "FILE:LINE: message" hbook would print.  With --js
+ * first, the files are JavaScript modules read by jslit.c instead. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "jslit.h"
 #include "toml.h"
 #include "util.h"
 
@@ -55,6 +57,10 @@ json(const struct ynode *n)
 		putchar(']');
 		break;
 	default:
+		if (n->kind == Y_NULL) {
+			printf("null");
+			break;
+		}
 		printf("{\"type\":\"%s\",\"value\":", types[n->type]);
 		json_string(n->str, n->len);
 		putchar('}');
@@ -65,7 +71,9 @@ json(const struct ynode *n)
 int
 main(int argc, char *argv[])
 {
-	for (int i = 1; i < argc; i++) {
+	int js = argc > 1 && strcmp(argv[1], "--js") == 0;
+
+	for (int i = 1 + js; i < argc; i++) {
 		char *text;
 		size_t len;
 		int line;
@@ -76,7 +84,8 @@ main(int argc, char *argv[])
 			printf("%s\terror\tcannot read\n", argv[i]);
 			continue;
 		}
-		d = toml_parse(text, len, &line, &msg);
+		d = js ? jslit_parse(text, len, &line, &msg) :
+		    toml_parse(text, len, &line, &msg);
 		if (d == NULL) {
 			printf("%s\terror\t%s:%d: %s\n", argv[i], argv[i], line, msg);
 		} else {

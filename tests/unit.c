@@ -14,9 +14,11 @@
 #include "gfm.h"
 #include "hash.h"
 #include "links.h"
+#include "mdext.h"
 #include "meta.h"
 #include "order.h"
 #include "scan.h"
+#include "site.h"
 #include "text.h"
 #include "threads.h"
 #include "util.h"
@@ -289,11 +291,15 @@ site_book(const char *base)
 	struct book *b = book_new("site");
 
 	b->cfg.base_url = base ? xstrdup(base) : NULL;
-	b->cfg.pages = xstrdup("");
+	b->site = xcalloc(1, sizeof(*b->site));
+	b->site->gen = &gen_plain;
+	b->site->dir = xstrdup("");
+	gen_plain.read(b, b->site);
 	for (size_t i = 0; site_pages[i]; i++) {
 		struct article *a = book_add_article(b);
 		char *stem = file_stem(site_pages[i]);
 
+		a->where = xstrdup("");
 		a->path = xstrdup(site_pages[i]);
 		if (strcmp(stem, "index") == 0) {
 			free(stem);
@@ -303,8 +309,24 @@ site_book(const char *base)
 		a->file = xasprintf("page%zu.xhtml", i);
 		if (i == 2)
 			strlist_add(&a->aliases, "/old/zinc-facts/");
+		site_urls(b->site, a, &a->urls);
 	}
 	return b;
+}
+
+/* The page links are written in: the first in folder dir; NULL for ""
+ * (a page of the book's own). */
+static const struct article *
+from(const struct book *b, const char *dir)
+{
+	for (size_t i = 0; dir[0] && i < b->narts; i++) {
+		char *d = path_dir(b->arts[i]->path);
+		int here = strcmp(d, dir) == 0;
+		free(d);
+		if (here)
+			return b->arts[i];
+	}
+	return NULL;
 }
 
 static struct links *
@@ -411,20 +433,121 @@ test_links(void)
 		struct link k;
 		char name[160];
 
-		links_resolve(ls[cases[i].base], cases[i].dir, cases[i].url, &k);
+		links_resolve(ls[cases[i].base], from(books[cases[i].base],
+		    cases[i].dir), cases[i].url, &k);
 		snprintf(name, sizeof(name), "link: %s from '%s'%s", cases[i].url,
 		    cases[i].dir, cases[i].base == 0 ? " (no base_url)" :
 		    cases[i].base == 1 ? " (base_url with /)" : "");
 		STR_EQ(name, link_said(&k), cases[i].want);
 		link_clear(&k);
 	}
-	STR_EQ("link: related by slug", xstrdup(links_find(ls[2], "", "naps")->path),
-	    "sleep/naps.md");
-	OK("link: related on another site is none",
-	    links_find(ls[2], "", "https://site.example.org/sleep/naps/") == NULL);
+	STR_EQ("link: related by slug", xstrdup(links_find(ls[2], NULL,
+	    "naps")->path), "sleep/naps.md");
+	OK("link: related on another site is none", links_find(ls[2], NULL,
+	    "https://site.example.org/sleep/naps/") == NULL);
 	for (int i = 0; i < 3; i++) {
 		links_free(ls[i]);
+		site_free(books[i]->site);
+		free(books[i]->site);
 		book_free(books[i]);
+	}
+}
+
+/* A site of generator g (its content folder "docs"), with pages. */
+static struct book *
+gen_book(const struct generator *g, const char *const *pages)
+{
+	struct book *b = book_new("site");
+
+	b->site = xcalloc(1, sizeof(*b->site));
+	b->site->gen = g;
+	b->site->dir = xstrdup("");
+	strlist_add(&b->site->content, "docs");
+	b->site->style = g == &gen_obsidian ? URL_FILE : URL_PATH;
+	b->site->route = xstrdup("");
+	for (size_t i = 0; pages[i]; i++) {
+		struct article *a = book_add_article(b);
+		a->where = xstrdup("docs");
+		a->path = xstrdup(pages[i]);
+		a->slug = file_stem(pages[i]);
+		a->file = xasprintf("p%zu.xhtml", i);
+		site_urls(b->site, a, &a->urls);
+	}
+	return b;
+}
+
+static const struct article *
+page_at(const struct book *b, const char *path)
+{
+	for (size_t i = 0; i < b->narts; i++)
+		if (strcmp(b->arts[i]->path, path) == 0)
+			return b->arts[i];
+	return NULL;
+}
+
+/* Links as a generator with addresses of their own (Docusaurus) and as a
+ * vault (Obsidian) resolve them: from the page's address, by a name
+ * several pages share (with a warning naming them), by wikilink. */
+static void
+test_links_generators(void)
+{
+	static const char *const docs[] = {"a/overview.md", "b/overview.md",
+	    "a/x.md", "intro.md", NULL};
+	static const char *const notes[] = {"A/Note.md", "B/Note.md",
+	    "A/x.md", "Other.md", "Deep/er/Note.md", NULL};
+	static const struct {
+		int vault;
+		const char *from, *url, *want;
+	} cases[] = {
+		{0, "a/x.md", "overview", "page a/overview.md"},
+		{0, "a/x.md", "../b/overview", "page b/overview.md"},
+		{0, "a/x.md", "./overview.md", "page a/overview.md"},
+		{0, "intro.md", "a/overview", "page a/overview.md"},
+		{0, "intro.md", "../../a/overview", "page a/overview.md"},
+		{0, "intro.md", "/b/overview", "page b/overview.md"},
+		{0, "intro.md", "overview", "page a/overview.md (warned)"},
+		{1, "A/x.md", WIKILINK_SCHEME "Note", "page A/Note.md"},
+		{1, "Other.md", WIKILINK_SCHEME "note", "page A/Note.md"},
+		{1, "Other.md", WIKILINK_SCHEME "B/Note", "page B/Note.md"},
+		{1, "Other.md", WIKILINK_SCHEME "er/Note", "page Deep/er/Note.md"},
+		{1, "A/x.md", WIKILINK_SCHEME "Note#The Part",
+		    "page A/Note.md#The Part"},
+		{1, "A/x.md", WIKILINK_SCHEME "#Here", "here Here"},
+		{1, "A/x.md", WIKILINK_SCHEME "Missing",
+		    "text a note not in the book (warned)"},
+	};
+	struct book *bs[2] = {gen_book(&gen_docusaurus, docs),
+	    gen_book(&gen_obsidian, notes)};
+	struct links *ls[2];
+
+	for (int i = 0; i < 2; i++) {
+		struct scan s;
+		memset(&s, 0, sizeof(s));
+		ls[i] = links_new(bs[i], &s);
+	}
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		struct link k;
+		char name[160], *said;
+		int v = cases[i].vault;
+
+		links_resolve(ls[v], page_at(bs[v], cases[i].from), cases[i].url,
+		    &k);
+		said = link_said(&k);
+		if (k.warning != NULL && k.kind != LINK_TEXT) {
+			char *w = xasprintf("%s (warned)", said);
+			free(said);
+			said = w;
+		}
+		snprintf(name, sizeof(name), "link (%s): %s from %s",
+		    v ? "vault" : "Docusaurus", cases[i].url, cases[i].from);
+		STR_EQ(name, said, cases[i].want);
+		link_clear(&k);
+	}
+	for (int i = 0; i < 2; i++) {
+		links_free(ls[i]);
+		site_free(bs[i]->site);
+		free(bs[i]->site);
+		book_free(bs[i]);
 	}
 }
 
@@ -462,7 +585,7 @@ test_pictures(void)
 		struct picture p;
 		char name[160];
 
-		links_picture(l, cases[i].dir, cases[i].url, &p);
+		links_picture(l, from(b, cases[i].dir), cases[i].url, &p);
 		snprintf(name, sizeof(name), "picture: %s from '%s'",
 		    cases[i].url, cases[i].dir);
 		STR_EQ(name, p.kind == PICTURE_FILE ? xasprintf("file %s", p.file) :
@@ -471,6 +594,8 @@ test_pictures(void)
 		free(p.name);
 	}
 	links_free(l);
+	site_free(b->site);
+	free(b->site);
 	book_free(b);
 }
 
@@ -566,6 +691,7 @@ main(void)
 	test_fresh_book();
 	test_dom_write();
 	test_links();
+	test_links_generators();
 	test_pictures();
 	test_md_extensions();
 	test_threads_each();
