@@ -74,13 +74,16 @@ config_settle(struct book *b)
 	if (c->language == NULL)
 		c->language = xstrdup("en");
 	if (c->title == NULL) {
-		char *stem = xstrdup(path_base(b->root));
-		size_t n = strlen(stem);
-		while (n > 1 && stem[n - 1] == '/')
-			stem[--n] = '\0';
-		c->title = readable_name(stem[0] && strcmp(stem, ".") ?
-		    stem : "Book");
-		free(stem);
+		/* the folder's name: "my-site/" is "My site" */
+		char *root = xstrdup(b->root);
+		size_t n = strlen(root);
+		const char *stem;
+		while (n > 1 && root[n - 1] == '/')
+			root[--n] = '\0';
+		stem = path_base(root);
+		c->title = readable_name(stem[0] && strcmp(stem, ".") &&
+		    strcmp(stem, "..") && strcmp(stem, "/") ? stem : "Book");
+		free(root);
 	}
 }
 
