@@ -177,14 +177,16 @@ add_path(struct buf *b, const char *path)
 	}
 }
 
+/* The page's line of the text at at: lines from line0, through the page's
+ * line map when it includes other files. */
 static int
-line_of(const char *start, const char *at, int line0)
+line_of(const struct page *pg, const char *start, const char *at, int line0)
 {
-	int line = line0;
+	int k = 0;
 
 	for (; start < at; start++)
-		line += *start == '\n';
-	return line;
+		k += *start == '\n';
+	return pg != NULL ? page_line(pg, k) : line0 + k;
 }
 
 static void
@@ -264,7 +266,7 @@ generators_expand(const char *md, size_t len, int syntax, struct page *pg,
 				/* an opener that never closes: it goes too */
 				buf_add(&out, copied, (size_t)(s - copied));
 				warn_tag(pg, s[1] == '{' ? "{{" : "{%",
-				    line_of(md, s, line0));
+				    line_of(pg, md, s, line0));
 				copied = s = s + 2;
 				continue;
 			}
@@ -276,7 +278,7 @@ generators_expand(const char *md, size_t len, int syntax, struct page *pg,
 			continue;
 		}
 		buf_add(&out, copied, (size_t)(s - copied));
-		line = line_of(md, s, line0);
+		line = line_of(pg, md, s, line0);
 		copied = s = t.end;
 		if (t.kind == 'c' && (syntax & SYNTAX_ZOLA)) {
 			/* Zola's escape: a shortcode between slash-star and

@@ -19,6 +19,7 @@
 #include "gfm.h"
 #include "links.h"
 #include "dialect.h"
+#include "include.h"
 #include "mdext.h"
 #include "mdlimit.h"
 #include "page.h"
@@ -50,7 +51,7 @@ md_parse_seconds(void)
 }
 
 static cmark_node *md_parse(const char *md, size_t len, struct page *pg,
-    cmark_parser **pp);
+    cmark_parser **pp, int top);
 
 /* MDX has no indented code: what CommonMark reads as an indented code
  * block (a JSX element's indented content, most often) is Markdown. */
@@ -77,7 +78,7 @@ mdx_unindent(cmark_node *doc, struct page *pg)
 	for (size_t i = 0; i < n; i++) {
 		const char *lit = cmark_node_get_literal(code[i]);
 		cmark_parser *p;
-		cmark_node *sub = md_parse(lit, strlen(lit), pg, &p), *k;
+		cmark_node *sub = md_parse(lit, strlen(lit), pg, &p, 0), *k;
 
 		while ((k = cmark_node_first_child(sub)) != NULL) {
 			cmark_node_unlink(k);
@@ -94,14 +95,25 @@ mdx_unindent(cmark_node *doc, struct page *pg)
 /* Parses md after its template syntax is done (generator.c) and within
  * the limits of mdlimit.c.  Warnings go to pg's file; pg may be NULL. */
 static cmark_node *
-md_parse(const char *md, size_t len, struct page *pg, cmark_parser **pp)
+md_parse(const char *md, size_t len, struct page *pg, cmark_parser **pp,
+    int top)
 {
 	unsigned long long t0 = clock_ns();
-	size_t glen, llen;
+	size_t glen, llen, ilen, dlen;
 	int syntax = pg ? pg->syntax : SYNTAX_TEMPLATES;
-	size_t dlen;
-	char *dialects = dialect_rewrite(md, len, (syntax & SYNTAX_MDX) != 0,
-	    &dlen);
+	/* the files a page includes, in its own text only */
+	char *included = top ? include_expand(pg, md, len, &ilen,
+	    &pg->linemap) : NULL;
+	char *dialects;
+
+	if (included != NULL) {
+		pg->nlinemap = 0;
+		for (size_t i = 0; i < ilen; i++)
+			pg->nlinemap += included[i] == '\n';
+		md = included;
+		len = ilen;
+	}
+	dialects = dialect_rewrite(md, len, (syntax & SYNTAX_MDX) != 0, &dlen);
 	char *expanded = generators_expand(dialects ? dialects : md,
 	    dialects ? dlen : len, syntax, pg, pg ? pg->line0 : 0, &glen);
 	char *limited = md_limit(expanded ? expanded : dialects ? dialects : md,
@@ -155,6 +167,7 @@ md_parse(const char *md, size_t len, struct page *pg, cmark_parser **pp)
 	free(limited);
 	free(expanded);
 	free(dialects);
+	free(included);
 	*pp = p;
 	if (pg != NULL)           /* a chapter, not a title search */
 		__atomic_add_fetch(&parse_ns, clock_ns() - t0, __ATOMIC_RELAXED);
@@ -195,7 +208,7 @@ node_line(struct page *pg, cmark_node *n)
 {
 	for (; n != NULL; n = cmark_node_parent(n))
 		if (cmark_node_get_start_line(n) > 0)
-			return pg->line0 + cmark_node_get_start_line(n) - 1;
+			return page_line(pg, cmark_node_get_start_line(n) - 1);
 	return pg->line0;
 }
 
@@ -229,7 +242,7 @@ markdown_first_h1(const char *md, size_t len)
 		while (len > 0 && ((unsigned char)md[len] & 0xC0) == 0x80)
 			len--;
 	}
-	doc = md_parse(md, len, NULL, &p);
+	doc = md_parse(md, len, NULL, &p, 0);
 	char *title = NULL;
 
 	for (n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
@@ -1166,9 +1179,15 @@ void
 md_render(struct page *pg, xmlNode *parent, const char *md, size_t len)
 {
 	struct walk w = {0};
-	cmark_node *doc = md_parse(md, len, pg, &w.parser);
+	int *map = pg->linemap;
+	size_t nmap = pg->nlinemap;
+	cmark_node *doc;
 	cmark_iter *it;
 	cmark_event_type ev;
+
+	/* a nested text (Markdown in raw HTML) counts its own lines */
+	pg->linemap = NULL;
+	doc = md_parse(md, len, pg, &w.parser, pg->rendering++ == 0);
 
 	w.pg = pg;
 	w.cur = parent;
@@ -1188,4 +1207,8 @@ md_render(struct page *pg, xmlNode *parent, const char *md, size_t len)
 	cmark_parser_free(w.parser);
 	free(w.stack);
 	buf_free(&w.text);
+	free(pg->linemap);
+	pg->linemap = map;
+	pg->nlinemap = nmap;
+	pg->rendering--;
 }

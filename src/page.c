@@ -25,6 +25,14 @@ page_init(struct page *pg, xmlDoc *doc, const char *src)
 	pg->warned = strmap_new();
 }
 
+int
+page_line(const struct page *pg, int k)
+{
+	if (pg->linemap != NULL && k >= 0 && (size_t)k < pg->nlinemap)
+		return pg->line0 + pg->linemap[k];
+	return pg->line0 + k;
+}
+
 void
 page_free(struct page *pg)
 {

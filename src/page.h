@@ -46,6 +46,11 @@ struct page {
 	int smart;               /* --smart */
 	int kramdown;            /* hbook.yaml markdown: kramdown */
 	int syntax;              /* SYNTAX_* */
+	const struct book *book; /* for what a page includes (include.c) */
+	int *linemap;            /* the text's lines to the page's, when it
+	                          * includes other files; else NULL */
+	size_t nlinemap;
+	int rendering;           /* md_render() calls under way, nested */
 	int kobo;                /* --kobo: koboSpans in the page */
 	const char *drop_h1;     /* drop a first level-1 heading with this text */
 
@@ -74,6 +79,10 @@ struct page {
 	int html_split;          /* kramdown HTML blocks split, nested */
 	int markdown_nest;       /* markdown="1" in raw HTML, nested */
 };
+
+/* The page's line (from its file's first) of line k (from 0) of the text
+ * being rendered. */
+int page_line(const struct page *pg, int k);
 
 /* Starts a page on doc; the caller owns doc and the strings it sets.
  * page_free() releases the rest. */

@@ -91,6 +91,7 @@ page_start(struct page *pg, const struct render *r, const char *name,
 	page_init(pg, doc, src);
 	pg->smart = r->smart;
 	pg->kramdown = r->book->cfg.kramdown;
+	pg->book = r->book;
 	pg->kobo = r->kobo;
 	pg->links = r->links;
 	pg->images = r->images;
