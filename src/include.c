@@ -245,7 +245,7 @@ read_imports(struct inc *x, const char *text, size_t len)
 	const char *p = text, *end = text + len;
 
 	while (p < end) {
-		const char *e = memchr(p, '\n', (size_t)(end - p)), *from, *q;
+		const char *e = memchr(p, '\n', (size_t)(end - p)), *from;
 		size_t n = (size_t)((e ? e : end) - p);
 		if (n > 7 && memcmp(p, "import ", 7) == 0 &&
 		    (from = strstr(p, " from ")) != NULL && from < p + n) {
@@ -253,7 +253,7 @@ read_imports(struct inc *x, const char *text, size_t len)
 			size_t k = 0;
 			while (isalnum((unsigned char)nm[k]) || nm[k] == '_')
 				k++;
-			q = from + 6;
+			const char *q = from + 6;
 			while (*q == ' ')
 				q++;
 			if (k > 0 && (*q == '\'' || *q == '"')) {
