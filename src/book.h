@@ -150,6 +150,8 @@ struct doc {
 	struct deflated z;       /* ... or deflated, by its thread */
 	struct pending *pend;    /* links whose href awaits other pages */
 	size_t npend;
+	struct strlist unknown;  /* MDX components it uses that hbook
+	                          * cannot run: "Name\tline" */
 };
 
 struct book {

@@ -10,7 +10,7 @@
  *   Docusaurus,   :::type[Title] / :::type Title / ::: type ... :::
  *   VitePress     (more colons on the outer of nested ones)
  *   MDX           <Tabs>, <TabItem label="x">, <Admonition type= title=>,
- *                 import and export lines, {comments}
+ *                 import and export lines, comments on lines of their own
  *   GitBook       {% hint style="x" %}, {% tabs %} {% tab title="x" %}
  *   Hugo          alert, notice, callout, hint, pageinfo, tabpane, tabs,
  *                 tab, details, cardpane, card, each on lines of their own
@@ -647,6 +647,18 @@ rewrite(const struct line *ls, size_t n, int mdx, int depth, struct out *o)
 		if (fence_open(l, &fc, &fn)) {
 			emit(o, 0, "", l->s, l->n);
 			continue;
+		}
+		if (mdx && starts(l, "{/*")) {
+			/* an MDX comment, to its end */
+			for (j = i; j < n && !holds(ls[j].s, ls[j].n, "*/}"); j++)
+				;
+			if (j < n) {            /* never closed: text */
+				for (size_t k = i; k <= j; k++)
+					emit(o, 0, "", "", 0);
+				i = j;
+				o->changed = 1;
+				continue;
+			}
 		}
 		if (mdx && depth == 0 && (j = esm_lines(ls + i, n - i)) > 0) {
 			for (size_t k = 0; k < j; k++)

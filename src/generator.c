@@ -10,9 +10,12 @@
  * Zola's get_url become the path they name, which links.c resolves;
  * site.baseurl, site.url and base_url become "" so links are site paths;
  * highlight becomes a fenced code block; raw keeps its content as written
- * and comment drops it.  Any other tag goes, keeping what it encloses, with
- * one warning per tag name per article.  Syntax is handled everywhere, code
- * included, as the generators themselves do. */
+ * and comment drops it; embed (GitBook), youtube and vimeo (Hugo, Zola)
+ * become a link to the video or page ("Video: ..."); GitBook's
+ * content-ref keeps the link it holds.  Any other tag goes, keeping what
+ * it encloses, with one warning per tag name per page.  Syntax is handled
+ * everywhere, code included, as the generators themselves do; on a Zola
+ * site only its shortcodes are syntax. */
 #include "generator.h"
 
 #include <ctype.h>
@@ -21,6 +24,8 @@
 
 #include "diag.h"
 #include "page.h"
+#include "text.h"
+#include "util.h"
 
 struct tag {
 	const char *start, *end;     /* the whole tag in the source */
@@ -179,6 +184,43 @@ add_path(struct buf *b, const char *path)
 
 /* The page's line of the text at at: lines from line0, through the page's
  * line map when it includes other files. */
+/* A video or page a shortcode embeds, as a link a reader can follow:
+ * GitBook's {% embed url= %}, Hugo's youtube and vimeo. */
+static void
+add_embed(struct buf *out, const struct tag *t)
+{
+	char *id = arg(t, "id", 0), *title = arg(t, "title", -1), *url;
+	char *href;
+
+	if (strcmp(t->name, "youtube") == 0 && id != NULL)
+		url = xasprintf("https://www.youtube.com/watch?v=%s", id);
+	else if (strcmp(t->name, "vimeo") == 0 && id != NULL)
+		url = xasprintf("https://vimeo.com/%s", id);
+	else
+		url = arg(t, "url", 0);
+	free(id);
+	if (url == NULL) {
+		free(title);
+		return;
+	}
+	href = embed_address(url);
+	buf_adds(out, embed_is_video(href) ? "Video: " : "Link: ");
+	if (title != NULL && title[0] != '\0') {
+		buf_addc(out, '[');
+		add_escaped(out, title);
+		buf_adds(out, "](");
+		add_path(out, href);
+		buf_addc(out, ')');
+	} else {
+		buf_addc(out, '<');
+		buf_adds(out, href);
+		buf_addc(out, '>');
+	}
+	free(href);
+	free(url);
+	free(title);
+}
+
 static int
 line_of(const struct page *pg, const char *start, const char *at, int line0)
 {
@@ -354,6 +396,29 @@ generators_expand(const char *md, size_t len, int syntax, struct page *pg,
 			free(cap);
 			free(alt);
 			free(title);
+			continue;
+		}
+		if (strcmp(t.name, "embed") == 0 || strcmp(t.name, "youtube") == 0 ||
+		    strcmp(t.name, "vimeo") == 0) {
+			add_embed(&out, &t);
+			continue;
+		}
+		if (strcmp(t.name, "content-ref") == 0) {
+			/* GitBook's card of another page: the link it holds
+			 * stays; without one, its address becomes the link */
+			const char *e = find_tag(s, end, t.name, 1, &c);
+			char *url = arg(&t, "url", -1);
+			int empty = 1;
+			for (const char *q = s; e != NULL && q < e; q++)
+				empty &= isspace((unsigned char)*q) != 0;
+			if (empty && url != NULL) {
+				buf_addc(&out, '[');
+				buf_adds(&out, url);
+				buf_adds(&out, "](");
+				add_path(&out, url);
+				buf_addc(&out, ')');
+			}
+			free(url);
 			continue;
 		}
 		if (strcmp(t.name, "highlight") == 0 && t.kind != 'L') {

@@ -53,6 +53,59 @@ md_parse_seconds(void)
 static cmark_node *md_parse(const char *md, size_t len, struct page *pg,
     cmark_parser **pp, int top);
 
+/* The MDX components (<Name ...>, a capital first) md uses outside code
+ * that hbook does not render, each once into pg->unknown, with its line;
+ * render.c warns once per name for the book. */
+static void
+mdx_components(struct page *pg, const char *md, size_t len)
+{
+	const char *p = md, *end = md + len;
+	char fence = 0;
+	int k = 0;
+
+	for (; p < end; k++) {
+		const char *e = memchr(p, '\n', (size_t)(end - p)), *q;
+		const char *le = e ? e : end, *t = p;
+		while (t < le && (*t == ' ' || *t == '\t'))
+			t++;
+		if ((t + 3 <= le) && (*t == '`' || *t == '~') && t[1] == *t &&
+		    t[2] == *t)
+			fence = fence ? 0 : *t;
+		for (q = p; fence == 0 && q < le; q++) {
+			const char *n;
+			char *name, *entry;
+			if (*q == '`') {          /* code spans */
+				const char *c = memchr(q + 1, '`', (size_t)(le - q - 1));
+				if (c == NULL)
+					break;
+				q = c;
+				continue;
+			}
+			if (*q != '<' || q + 1 >= le || !isupper((unsigned char)q[1]))
+				continue;
+			for (n = q + 1; n < le && (isalnum((unsigned char)*n) ||
+			    *n == '_' || *n == '.'); n++)
+				;
+			if (n < le && *n != ' ' && *n != '>' && *n != '/')
+				continue;
+			name = xstrndup(q + 1, (size_t)(n - q - 1));
+			entry = xasprintf("%s\t%d", name, page_line(pg, k));
+			{
+				int seen = 0;
+				size_t nl = strlen(name);
+				for (size_t i = 0; i < pg->unknown.n && !seen; i++)
+					seen = strncmp(pg->unknown.v[i], name, nl) == 0 &&
+					    pg->unknown.v[i][nl] == '\t';
+				if (!seen)
+					strlist_add(&pg->unknown, entry);
+			}
+			free(entry);
+			free(name);
+		}
+		p = e ? e + 1 : end;
+	}
+}
+
 /* MDX has no indented code: what CommonMark reads as an indented code
  * block (a JSX element's indented content, most often) is Markdown. */
 static void
@@ -114,6 +167,8 @@ md_parse(const char *md, size_t len, struct page *pg, cmark_parser **pp,
 		len = ilen;
 	}
 	dialects = dialect_rewrite(md, len, (syntax & SYNTAX_MDX) != 0, &dlen);
+	if (top && (syntax & SYNTAX_MDX))
+		mdx_components(pg, dialects ? dialects : md, dialects ? dlen : len);
 	char *expanded = generators_expand(dialects ? dialects : md,
 	    dialects ? dlen : len, syntax, pg, pg ? pg->line0 : 0, &glen);
 	char *limited = md_limit(expanded ? expanded : dialects ? dialects : md,

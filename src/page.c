@@ -39,6 +39,7 @@ page_free(struct page *pg)
 	strmap_free(pg->ids);
 	strmap_free(pg->counts);
 	strmap_free(pg->warned);
+	strlist_free(&pg->unknown);
 	for (size_t i = 0; i < pg->nheads; i++) {
 		free(pg->heads[i].id);
 		free(pg->heads[i].text);

@@ -51,6 +51,8 @@ struct page {
 	                          * includes other files; else NULL */
 	size_t nlinemap;
 	int rendering;           /* md_render() calls under way, nested */
+	struct strlist unknown;  /* MDX components hbook cannot run, each
+	                          * once: "Name\tline" */
 	int kobo;                /* --kobo: koboSpans in the page */
 	const char *drop_h1;     /* drop a first level-1 heading with this text */
 

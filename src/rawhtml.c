@@ -1,6 +1,7 @@
 /* rawhtml.c: raw HTML chunks into the page, through SAX events. */
 #include "rawhtml.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <libxml/HTMLparser.h>
 
@@ -8,6 +9,7 @@
 #include "markdown.h"
 #include "page.h"
 #include "sanitize.h"
+#include "text.h"
 #include "util.h"
 
 /* Raw HTML nested deeper than this is flattened: its content joins the
@@ -116,6 +118,45 @@ origin(const xmlNode *n)
 	return n->_private != NULL ? n->_private : NULL;
 }
 
+/* An <iframe> of a web page or video, which a book cannot show: a
+ * paragraph with a link to it, "Video: title" where it is one. */
+static void
+embed_link(struct feed *f, const xmlChar **atts)
+{
+	const char *src = NULL, *title = NULL;
+	const xmlChar *la[3];
+	xmlNode *p, *a;
+	char *href;
+
+	for (int i = 0; atts != NULL && atts[i] != NULL; i += 2) {
+		if (xmlStrcasecmp(atts[i], BAD_CAST "src") == 0)
+			src = (const char *)atts[i + 1];
+		else if (xmlStrcasecmp(atts[i], BAD_CAST "title") == 0)
+			title = (const char *)atts[i + 1];
+	}
+	if (src == NULL || (strncmp(src, "https://", 8) != 0 &&
+	    strncmp(src, "http://", 7) != 0))
+		return;
+	href = embed_address(src);
+	p = el_new(*f->cur, "p");
+	xmlSetProp(p, BAD_CAST "class", BAD_CAST "embed");
+	append_text(p, embed_is_video(href) ? "Video: " : "Embedded page: ",
+	    embed_is_video(href) ? 7 : 15);
+	a = el_new(NULL, "a");
+	la[0] = BAD_CAST "href";
+	la[1] = BAD_CAST href;
+	la[2] = NULL;
+	if (san_attributes(f->pg, a, la, f->line) == 0) {
+		xmlAddChild(p, a);
+		append_text(a, title && *title ? title : href,
+		    strlen(title && *title ? title : href));
+	} else {
+		xmlFreeNode(a);
+		append_text(p, href, strlen(href));
+	}
+	free(href);
+}
+
 static void
 on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
@@ -137,6 +178,8 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 		return;
 	}
 	act = san_element((const char *)name, &out);
+	if (act == SAN_DROP && xmlStrcasecmp(name, BAD_CAST "iframe") == 0)
+		embed_link(f, atts);
 	if (act == SAN_DROP) {
 		f->skip = 1;
 		f->skipname = name;

@@ -243,6 +243,8 @@ page_done(struct page *pg, struct article *a, struct doc *d,
 	}
 	d->pend = pg->pend;
 	d->npend = pg->npend;
+	d->unknown = pg->unknown;
+	memset(&pg->unknown, 0, sizeof(pg->unknown));
 	pg->pend = NULL;
 	pg->npend = 0;
 	if (d->npend == 0) {
@@ -458,6 +460,58 @@ settle_worker(void *arg, size_t i, int n)
 	d->bytes = NULL;
 }
 
+static void
+free_count(const char *key, void *value, void *arg)
+{
+	(void)key;
+	(void)arg;
+	free(value);
+}
+
+/* MDX components hbook cannot run: one warning each for the whole book,
+ * at the first page (in reading order) that uses it, with how many do. */
+static void
+say_unknown(struct book *b, const size_t *docs, size_t n)
+{
+	struct strmap *pages = strmap_new(), *said = strmap_new();
+
+	for (size_t i = 0; i < n; i++) {
+		struct doc *d = &b->docs[docs[i]];
+		for (size_t k = 0; k < d->unknown.n; k++) {
+			char *name = xstrndup(d->unknown.v[k],
+			    strcspn(d->unknown.v[k], "\t"));
+			size_t *count = strmap_get(pages, name);
+			if (count == NULL)
+				strmap_put(pages, name, count = xcalloc(1,
+				    sizeof(*count)));
+			(*count)++;
+			free(name);
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct doc *d = &b->docs[docs[i]];
+		const struct article *a = d->art ? d->art : d->sec->hub;
+		for (size_t k = 0; k < d->unknown.n; k++) {
+			const char *tab = strchr(d->unknown.v[k], '\t');
+			char *name = xstrndup(d->unknown.v[k], (size_t)(tab -
+			    d->unknown.v[k]));
+			size_t count = *(size_t *)strmap_get(pages, name);
+			if (strmap_get(said, name) == NULL && a != NULL) {
+				strmap_put(said, name, (void *)1);
+				warnx_at(a->src, atoi(tab + 1), "MDX component <%s> "
+				    "is code hbook cannot run: the text it encloses "
+				    "stays (on %zu page%s)", name, count,
+				    count == 1 ? "" : "s");
+			}
+			free(name);
+		}
+		strlist_free(&d->unknown);
+	}
+	strmap_each(pages, free_count, NULL);
+	strmap_free(pages);
+	strmap_free(said);
+}
+
 int
 render_articles(const struct render *r)
 {
@@ -470,6 +524,7 @@ render_articles(const struct render *r)
 	threads_each(r->jobs, n, article_worker, &w);
 	if (!w.failed)
 		threads_each(r->jobs, n, settle_worker, &w);
+	say_unknown(r->book, w.docs, n);
 	for (int k = 0; k < r->jobs; k++)
 		deflater_free(w.d[k]);
 	free(w.d);

@@ -330,3 +330,63 @@ names_join(const struct strlist *names)
 	}
 	return buf_steal(&b);
 }
+
+/* The host of an http(s) address ("www.youtube.com"), into host. */
+static void
+url_host(const char *url, char *host, size_t size)
+{
+	const char *p = strstr(url, "://");
+	size_t n;
+
+	host[0] = '\0';
+	if (p == NULL)
+		return;
+	p += 3;
+	n = strcspn(p, "/?#:");
+	if (n >= size)
+		n = size - 1;
+	for (size_t i = 0; i < n; i++)
+		host[i] = (char)tolower((unsigned char)p[i]);
+	host[n] = '\0';
+}
+
+static int
+host_is(const char *host, const char *domain)
+{
+	size_t h = strlen(host), d = strlen(domain);
+
+	return h >= d && strcmp(host + h - d, domain) == 0 &&
+	    (h == d || host[h - d - 1] == '.');
+}
+
+char *
+embed_address(const char *src)
+{
+	char host[256];
+	const char *id;
+
+	url_host(src, host, sizeof(host));
+	if ((host_is(host, "youtube.com") || host_is(host,
+	    "youtube-nocookie.com")) && (id = strstr(src, "/embed/")) != NULL) {
+		id += 7;
+		return xasprintf("https://www.youtube.com/watch?v=%.*s",
+		    (int)strcspn(id, "?&#/"), id);
+	}
+	if (host_is(host, "player.vimeo.com") &&
+	    (id = strstr(src, "/video/")) != NULL) {
+		id += 7;
+		return xasprintf("https://vimeo.com/%.*s", (int)strcspn(id, "?&#/"),
+		    id);
+	}
+	return xstrdup(src);
+}
+
+int
+embed_is_video(const char *url)
+{
+	char host[256];
+
+	url_host(url, host, sizeof(host));
+	return host_is(host, "youtube.com") || host_is(host, "youtu.be") ||
+	    host_is(host, "vimeo.com") || host_is(host, "youtube-nocookie.com");
+}

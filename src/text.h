@@ -52,4 +52,12 @@ char *names_join(const struct strlist *names);
 /* Whether s has the shape of a BCP 47 language tag ("en", "pt-BR"). */
 int lang_valid(const char *s);
 
+/* The address a reader can open for an embedded player's: a YouTube or
+ * Vimeo player's video page ("https://www.youtube.com/embed/ID" is
+ * "https://www.youtube.com/watch?v=ID"), else src.  The caller frees it. */
+char *embed_address(const char *src);
+
+/* Whether url is a video's page (YouTube, Vimeo). */
+int embed_is_video(const char *url);
+
 #endif
