@@ -29,7 +29,7 @@ SRCS = $(filter-out src/main.c,$(wildcard src/*.c))
 OBJS = $(SRCS:src/%.c=build/%.o) build/embedded.o
 EMBEDDED = templates/article.xhtml templates/section.xhtml \
 	templates/title.xhtml templates/disclaimer.xhtml templates/topics.xhtml \
-	templates/cover.xhtml templates/cover.svg \
+	templates/cover.xhtml templates/cover.svg templates/emoji.tsv \
 	styles/book.css
 
 all: hbook

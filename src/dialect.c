@@ -103,6 +103,15 @@ body(const struct line *l, size_t *n)
 	return l->s + i;
 }
 
+/* Whether the n bytes at s start with word. */
+static int
+prefix(const char *s, size_t n, const char *word)
+{
+	size_t w = strlen(word);
+
+	return n >= w && memcmp(s, word, w) == 0;
+}
+
 static int
 starts(const struct line *l, const char *word)
 {
@@ -333,10 +342,12 @@ opens(const struct line *l, int mdx, struct opener *o)
 	memset(o, 0, sizeof(*o));
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
 		n--;
-	/* MkDocs: !!! type "Title", ??? type, ???+ type, === "Label" */
-	if (n > 4 && (memcmp(s, "!!! ", 4) == 0 || memcmp(s, "??? ", 4) == 0 ||
-	    memcmp(s, "???+ ", 5) == 0)) {
-		const char *t = s + (s[3] == '+' ? 5 : 4), *te;
+	/* MkDocs: !!! type "Title" (the blank after !!! may be left out),
+	 * ??? type, ???+ type, === "Label" */
+	if (n > 4 && (memcmp(s, "!!!", 3) == 0 || memcmp(s, "???", 3) == 0) &&
+	    (s[3] == ' ' || isalpha((unsigned char)s[3]) || (s[3] == '+' &&
+	    s[0] == '?'))) {
+		const char *t = s + (s[3] == '+' ? 4 : 3), *te;
 		char *title;
 		while (*t == ' ')
 			t++;
@@ -352,8 +363,8 @@ opens(const struct line *l, int mdx, struct opener *o)
 		free(title);
 		return 1;
 	}
-	if (n > 4 && (memcmp(s, "=== \"", 5) == 0 || memcmp(s, "===! \"", 6) == 0 ||
-	    memcmp(s, "===+ \"", 6) == 0)) {
+	if (prefix(s, n, "=== \"") || prefix(s, n, "===! \"") ||
+	    prefix(s, n, "===+ \"")) {
 		char *label = quoted(s, n);
 		if (label == NULL)
 			return 0;
@@ -398,12 +409,12 @@ opens(const struct line *l, int mdx, struct opener *o)
 	}
 	/* MDX components */
 	if (mdx && n > 5 && s[0] == '<') {
-		if ((memcmp(s, "<Tabs", 5) == 0 && (s[5] == '>' ||
-		    s[5] == ' ')) || (n == 7 && memcmp(s, "</Tabs>", 7) == 0)) {
+		if ((prefix(s, n, "<Tabs") && (s[5] == '>' || s[5] == ' ')) ||
+		    (n == 7 && memcmp(s, "</Tabs>", 7) == 0)) {
 			o->shape = DROP;
 			return 1;
 		}
-		if (memcmp(s, "<TabItem", 8) == 0 && n > 8 && (s[8] == ' ' ||
+		if (n > 8 && prefix(s, n, "<TabItem") && (s[8] == ' ' ||
 		    s[8] == '>')) {
 			char *label = attr(s, n, "label");
 			if (label == NULL)
@@ -415,7 +426,7 @@ opens(const struct line *l, int mdx, struct opener *o)
 			free(label);
 			return 1;
 		}
-		if (memcmp(s, "<Admonition", 11) == 0) {
+		if (prefix(s, n, "<Admonition")) {
 			char *type = attr(s, n, "type"), *title = attr(s, n, "title");
 			const char *t = type && is_word(type, strlen(type)) ? type :
 			    "note";
@@ -428,12 +439,15 @@ opens(const struct line *l, int mdx, struct opener *o)
 			return 1;
 		}
 	}
-	/* kramdown's block attributes naming a callout class */
-	if (n > 5 && memcmp(s, "{:", 2) == 0 && s[n - 1] == '}') {
+	/* kramdown's block attributes naming a callout class; others (an
+	 * id, classes for the site's stylesheet) go */
+	if (n > 3 && memcmp(s, "{:", 2) == 0 && s[n - 1] == '}') {
 		const char *dot = memchr(s, '.', n);
 		size_t e;
-		if (dot == NULL)
-			return 0;
+		if (dot == NULL) {
+			o->shape = DROP;
+			return 1;
+		}
 		for (e = (size_t)(dot - s) + 1; e < n && (isalnum((unsigned char)s[e]) ||
 		    s[e] == '-' || s[e] == '_'); e++)
 			;
@@ -454,7 +468,8 @@ opens(const struct line *l, int mdx, struct opener *o)
 					return 1;
 				}
 		}
-		return 0;
+		o->shape = DROP;
+		return 1;
 	}
 	/* shortcodes and Liquid tags on lines of their own */
 	if ((kind = tag_line(l, name, sizeof(name), &args, &alen, &closing)) != 0 &&

@@ -137,7 +137,8 @@ note_cmp(const void *a, const void *b)
 void
 images_say(struct images *im)
 {
-	qsort(im->notes, im->nnotes, sizeof(*im->notes), note_cmp);
+	if (im->nnotes > 1)
+		qsort(im->notes, im->nnotes, sizeof(*im->notes), note_cmp);
 	for (size_t i = 0; i < im->nnotes; i++) {
 		char *src = book_src(im->book, im->notes[i].path);
 		warnx_at(src, 0, "%s", im->notes[i].text);

@@ -68,8 +68,8 @@ path_key(const char *p)
 				break;
 			}
 	}
-	while (n > 0 && norm[strlen(norm) - 1] == '/')
-		norm[strlen(norm) - 1] = '\0';
+	for (n = strlen(norm); n > 0 && norm[n - 1] == '/'; n--)
+		norm[n - 1] = '\0';
 	return norm;
 }
 

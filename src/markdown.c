@@ -219,6 +219,7 @@ md_parse(const char *md, size_t len, struct page *pg, cmark_parser **pp,
 		mdext_wikilinks(doc);
 	if (syntax & SYNTAX_MDX)
 		mdx_unindent(doc, pg);
+	mdext_extensions(doc);
 	free(limited);
 	free(expanded);
 	free(dialects);
@@ -316,6 +317,7 @@ markdown_first_h1(const char *md, size_t len)
 		}
 		break;
 	}
+	mdext_free(doc);
 	cmark_node_free(doc);
 	cmark_parser_free(p);
 	return title;
@@ -458,7 +460,11 @@ render_heading(struct walk *w, cmark_node *n)
 	plain_text(n, &text);
 	name[1] = (char)('0' + cmark_node_get_heading_level(n));
 	h = xmlNewNode(NULL, BAD_CAST name);
-	id = page_id(w->pg, str_trim(text.data));
+	/* an id the site gave it: "## Title {#id}" (attribute lists) */
+	id = page_id(w->pg, cmark_node_get_user_data(n) ?
+	    (const char *)cmark_node_get_user_data(n) : str_trim(text.data));
+	free(cmark_node_get_user_data(n));
+	cmark_node_set_user_data(n, NULL);
 	xmlSetProp(h, BAD_CAST "id", BAD_CAST id);
 	free(id);
 	buf_free(&text);
@@ -834,6 +840,25 @@ render_alert(struct walk *w, cmark_node *quote)
 	return 1;
 }
 
+/* An element mdext.c made: "name" or "name\001attr\001value". */
+static void
+render_element(struct walk *w, const char *spec)
+{
+	const char *a = strchr(spec, MDEXT_ELEMENT);
+	char *name = xstrndup(spec, a ? (size_t)(a - spec) : strlen(spec));
+	xmlNode *el = xmlNewNode(NULL, BAD_CAST name);
+
+	if (a != NULL) {
+		const char *v = strchr(a + 1, MDEXT_ELEMENT);
+		char *attr = xstrndup(a + 1, v ? (size_t)(v - a - 1) : 0);
+		if (v != NULL)
+			set_attr(el, attr, v + 1);
+		free(attr);
+	}
+	free(name);
+	push(w, el);
+}
+
 static void
 render_table_cell(struct walk *w, cmark_node *n)
 {
@@ -981,6 +1006,10 @@ render_enter(struct walk *w, cmark_node *n, cmark_iter *it)
 	case CMARK_NODE_CUSTOM_BLOCK:
 	case CMARK_NODE_CUSTOM_INLINE:
 		lit = cmark_node_get_on_enter(n);
+		if (lit != NULL && lit[0] == MDEXT_ELEMENT) {
+			render_element(w, lit + 1);
+			break;
+		}
 		if (lit != NULL)
 			html_feed(pg, base_of(w), &w->cur, lit, strlen(lit),
 			    node_line(pg, n));
@@ -1258,6 +1287,7 @@ md_render(struct page *pg, xmlNode *parent, const char *md, size_t len)
 	}
 	flush_text(&w);
 	cmark_iter_free(it);
+	mdext_free(doc);
 	cmark_node_free(doc);
 	cmark_parser_free(w.parser);
 	free(w.stack);

@@ -15,4 +15,21 @@
  * addresses. */
 void mdext_wikilinks(cmark_node *doc);
 
+/* A custom node whose on_enter starts with MDEXT_ELEMENT is an element
+ * markdown.c renders as such: "\001name", or "\001name\001attr\001value". */
+#define MDEXT_ELEMENT '\001'
+cmark_node *mdext_element(cmark_node_type type, const char *name,
+    const char *attr, const char *value);
+
+/* The extensions of Python-Markdown, kramdown and GitHub that sites use,
+ * in doc's text (not code, links or images): definition lists ("Term",
+ * then ":   definition"), abbreviations ("*[WHO]: World Health
+ * Organization" makes every WHO an <abbr>), ==mark== and :emoji:
+ * shortcodes (gemoji's names, from templates/emoji.tsv). */
+void mdext_extensions(cmark_node *doc);
+
+/* Frees what mdext_extensions() left in doc's nodes (headings' ids); before
+ * cmark_node_free(doc). */
+void mdext_free(cmark_node *doc);
+
 #endif

@@ -166,16 +166,15 @@ by_folders(struct tree *t, struct article **arts, size_t n)
 		t->dirs[i] = d;
 		/* the folders that hold pages, but their own index page: a
 		 * folder with that alone is a page (a bundle), no section */
-		for (char *p = xstrdup(d); p[0]; own = 0) {
-			char *up = path_dir(p);
-			if (!own)
-				strmap_put(t->has_kids, p, (void *)1);
-			free(p);
-			p = up;
+		for (char *p = xstrdup(d), *up; p != NULL; p = up, own = 0) {
 			if (p[0] == '\0') {
 				free(p);
 				break;
 			}
+			up = path_dir(p);
+			if (!own)
+				strmap_put(t->has_kids, p, (void *)1);
+			free(p);
 		}
 	}
 	/* hub pages: a folder's index, _index or README, first */

@@ -42,7 +42,9 @@ wants_markdown(const xmlChar **atts)
 {
 	for (int i = 0; atts != NULL && atts[i] != NULL; i += 2)
 		if (xmlStrcasecmp(atts[i], BAD_CAST "markdown") == 0 &&
-		    atts[i + 1] != NULL && (xmlStrEqual(atts[i + 1], BAD_CAST "1") ||
+		    (atts[i + 1] == NULL || xmlStrEqual(atts[i + 1], BAD_CAST "") ||
+		    xmlStrEqual(atts[i + 1], BAD_CAST "markdown") ||
+		    xmlStrEqual(atts[i + 1], BAD_CAST "1") ||
 		    xmlStrEqual(atts[i + 1], BAD_CAST "block") ||
 		    xmlStrEqual(atts[i + 1], BAD_CAST "span")))
 			return 1;

@@ -10,6 +10,7 @@
 
 #include "diag.h"
 #include "dom.h"
+#include "generator.h"
 #include "kepub.h"
 #include "links.h"
 #include "markdown.h"
@@ -260,8 +261,14 @@ static void
 page_text(struct page *pg, xmlNode *holder, const struct article *a)
 {
 	if (a->html) {
+		/* Jekyll runs Liquid in its HTML pages too */
+		size_t n;
+		char *t = generators_expand(a->body, a->body_len, pg->syntax, pg,
+		    a->body_line, &n);
 		xmlNode *cur = holder;
-		html_feed(pg, holder, &cur, a->body, a->body_len, a->body_line);
+		html_feed(pg, holder, &cur, t ? t : a->body, t ? n : a->body_len,
+		    a->body_line);
+		free(t);
 	} else {
 		md_render(pg, holder, a->body, a->body_len);
 	}

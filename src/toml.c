@@ -21,6 +21,15 @@ enum {
 	T_AOT = 32               /* an array of tables, [[header]] */
 };
 
+/* A key's parts: TOML keys may hold any character, NUL too. */
+struct keys {
+	struct part {
+		char *s;
+		size_t n;
+	} *v;
+	size_t n;
+};
+
 struct parser {
 	const char *s, *end, *p;
 	int line;
@@ -30,6 +39,8 @@ struct parser {
 	int errline;
 	jmp_buf fail;
 	struct buf tmp;          /* a string or number as it is read */
+	struct keys **live;      /* keys being read, freed if reading fails */
+	size_t nlive;
 };
 
 static void __attribute__((noreturn))
@@ -257,14 +268,18 @@ string(struct parser *t, int one_line)
 	}
 }
 
-/* A key's parts: TOML keys may hold any character, NUL too. */
-struct keys {
-	struct part {
-		char *s;
-		size_t n;
-	} *v;
-	size_t n;
-};
+
+/* Keys to read into, held by t so that a failure (a longjmp past their
+ * reader) frees them too. */
+static struct keys *
+keys_new(struct parser *t)
+{
+	struct keys *k = xcalloc(1, sizeof(*k));
+
+	t->live = xrealloc(t->live, (t->nlive + 1) * sizeof(*t->live));
+	t->live[t->nlive++] = k;
+	return k;
+}
 
 static void
 keys_add(struct keys *k, const char *s, size_t n)
@@ -275,12 +290,27 @@ keys_add(struct keys *k, const char *s, size_t n)
 }
 
 static void
-keys_free(struct keys *k)
+keys_clear(struct keys *k)
 {
 	for (size_t i = 0; i < k->n; i++)
 		free(k->v[i].s);
 	free(k->v);
 	memset(k, 0, sizeof(*k));
+}
+
+/* Frees k, no longer being read. */
+static void
+keys_free(struct parser *t, struct keys *k)
+{
+	for (size_t i = t->nlive; i-- > 0;)
+		if (t->live[i] == k) {
+			memmove(t->live + i, t->live + i + 1, (t->nlive - i - 1) *
+			    sizeof(*t->live));
+			t->nlive--;
+			break;
+		}
+	keys_clear(k);
+	free(k);
 }
 
 /* A key, dotted or not: its parts into *parts. */
@@ -636,67 +666,67 @@ value(struct parser *t)
 static void
 keyval(struct parser *t, struct ynode *table, int inl)
 {
-	struct keys parts = {NULL, 0};
+	struct keys *parts = keys_new(t);
 	struct ynode *m = table, *v;
 	int line = t->line;
 
-	key(t, &parts);
+	key(t, parts);
 	if (at(t, 0) != '=')
 		fail(t, "expected = after a key");
 	t->p++;
 	skip_ws(t);
-	for (size_t i = 0; i + 1 < parts.n; i++) {
-		struct ynode *next = get(m, &parts.v[i]);
+	for (size_t i = 0; i + 1 < parts->n; i++) {
+		struct ynode *next = get(m, &parts->v[i]);
 		if (next == NULL) {
 			next = new_table(t, T_DOTTED | (inl ? T_INLINE : 0));
-			put(t, m, &parts.v[i], next);
+			put(t, m, &parts->v[i], next);
 		} else if (next->kind != Y_MAP || !(next->flags & T_DOTTED) ||
 		    ((next->flags & T_INLINE) && !inl)) {
-			keys_free(&parts);
+			keys_free(t, parts);
 			fail(t, "a dotted key cannot extend that table");
 		}
 		m = next;
 	}
-	if (get(m, &parts.v[parts.n - 1]) != NULL) {
-		keys_free(&parts);
+	if (get(m, &parts->v[parts->n - 1]) != NULL) {
+		keys_free(t, parts);
 		fail(t, "duplicate key");
 	}
 	v = value(t);
 	v->line = line;
-	put(t, m, &parts.v[parts.n - 1], v);
-	keys_free(&parts);
+	put(t, m, &parts->v[parts->n - 1], v);
+	keys_free(t, parts);
 }
 
 /* [header] or [[header]]: the table the lines after it fill. */
 static struct ynode *
 header(struct parser *t, struct ynode *root)
 {
-	struct keys parts = {NULL, 0};
+	struct keys *parts = keys_new(t);
 	int aot = at(t, 1) == '[';
 	struct ynode *m = root, *v, *parent;
 	const struct part *k;
 
 	t->p += aot ? 2 : 1;
-	key(t, &parts);
+	key(t, parts);
 	if (at(t, 0) != ']' || (aot && at(t, 1) != ']')) {
-		keys_free(&parts);
+		keys_free(t, parts);
 		fail(t, "expected ] after a table's name");
 	}
 	t->p += aot ? 2 : 1;
-	for (size_t i = 0; i + 1 < parts.n; i++) {
-		struct ynode *next = get(m, &parts.v[i]);
+	for (size_t i = 0; i + 1 < parts->n; i++) {
+		struct ynode *next = get(m, &parts->v[i]);
 		if (next == NULL) {
 			next = new_table(t, T_IMPLICIT);
-			put(t, m, &parts.v[i], next);
+			put(t, m, &parts->v[i], next);
 		} else if (next->kind == Y_SEQ && (next->flags & T_AOT)) {
 			next = next->kids[next->nkids - 1];
 		} else if (next->kind != Y_MAP || (next->flags & T_INLINE)) {
-			keys_free(&parts);
+			keys_free(t, parts);
 			fail(t, "a table's name goes through a value");
 		}
 		m = next;
 	}
-	k = &parts.v[parts.n - 1];
+	k = &parts->v[parts->n - 1];
 	parent = m;
 	v = get(parent, k);
 	if (aot) {
@@ -705,7 +735,7 @@ header(struct parser *t, struct ynode *root)
 			v->flags = T_AOT;
 			put(t, parent, k, v);
 		} else if (v->kind != Y_SEQ || !(v->flags & T_AOT)) {
-			keys_free(&parts);
+			keys_free(t, parts);
 			fail(t, "[[table]] extends a value that is not one");
 		}
 		m = new_table(t, T_HEADER);
@@ -718,10 +748,10 @@ header(struct parser *t, struct ynode *root)
 		v->flags |= T_HEADER;
 		m = v;
 	} else {
-		keys_free(&parts);
+		keys_free(t, parts);
 		fail(t, "table defined twice");
 	}
-	keys_free(&parts);
+	keys_free(t, parts);
 	return m;
 }
 
@@ -743,6 +773,11 @@ toml_parse(const char *text, size_t len, int *errline, const char **errmsg)
 		*errmsg = t.err;
 		ydoc_free(t.doc);
 		buf_free(&t.tmp);
+		for (size_t i = 0; i < t.nlive; i++) {
+			keys_clear(t.live[i]);
+			free(t.live[i]);
+		}
+		free(t.live);
 		return NULL;
 	}
 	if (!utf8_valid(text, len))
@@ -765,5 +800,6 @@ toml_parse(const char *text, size_t len, int *errline, const char **errmsg)
 		end_of_line(&t);
 	}
 	buf_free(&t.tmp);
+	free(t.live);
 	return t.doc;
 }

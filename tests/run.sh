@@ -242,7 +242,8 @@ if [ -d "$CORPORA/vagov-content/pages" ]; then
 		"$HBOOK" list "$dir" >"$OUT/site-$name.list" 2>/dev/null
 		check "sites/$name: read as a $gen site" grep -q "^generator	$gen	" "$OUT/site-$name.list"
 		python3 tests/site-check.py "$name" "$dir" "$OUT/site-$name.list" \
-			"$OUT/site-$name.tsv" "$OUT/site-$name.err" >"$OUT/site-$name-check.txt" 2>&1
+			"$OUT/site-$name.tsv" "$OUT/site-$name.err" "$OUT/site-$name.epub" \
+			>"$OUT/site-$name-check.txt" 2>&1
 		cat "$OUT/site-$name-check.txt"
 		tally "$OUT/site-$name-check.txt"
 	done

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""site-check.py NAME ROOT LIST REPORT ERRORS: checks that the links of a
+"""site-check.py NAME ROOT LIST REPORT ERRORS [BOOK]: checks that the links of a
 real site's book land on the pages the site's own generator would send
 them to.
 
@@ -17,6 +17,10 @@ Two pages with the same title are told apart: pages are compared by file.
 It also finds, the same way, the pictures each page shows (Markdown,
 <img>, Obsidian's ![[picture.png]]) whose file exists in the site's
 folder, and counts those the report says were embedded.
+
+With BOOK, it also looks for generator syntax (shortcodes, Liquid tags,
+callout and tab markers, MDX imports and components) left in the book's
+text outside code.
 
 Prints "ok ..." / "not ok ..." lines for tests/run.sh: at least 98% of
 links on the right page, none on a wrong one without a warning, and at
@@ -454,4 +458,31 @@ print("%s site %s: %d of %d pictures whose file the site holds are in the "
                          100 * pshare))
 for m in lost[:12]:
     print("  " + m)
-sys.exit(0 if ok and pok else 1)
+
+# ---- no generator syntax in the book's text (outside code) ----
+import zipfile
+SYNTAX = re.compile(r"\{\{[<%]|[%>]\}\}|\{%|%\}|^\s*(!!!|\?\?\?\+?|===|:::+)\s*\w|"
+                    r"\[![a-zA-Z]+\]|--8<--|\{:\s*[.#]|^\s*(import|export)\s+\w+.*from\s|"
+                    r"</?(Tabs|TabItem|Admonition)\b", re.M)
+book = sys.argv[6] if len(sys.argv) > 6 else None
+found = []
+if book:
+    z = zipfile.ZipFile(book)
+    for nm in sorted(z.namelist()):
+        if not nm.endswith(".xhtml"):
+            continue
+        x = z.read(nm).decode("utf-8")
+        x = re.sub(r"<pre[\s>].*?</pre>|<code[\s>].*?</code>", "", x, flags=re.S)
+        x = re.sub(r"<[^>]+>", "", x)
+        x = x.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+        for m in SYNTAX.finditer(x):
+            line = x[x.rfind("\n", 0, m.start()) + 1:x.find("\n", m.end())]
+            found.append("%s: %s" % (nm, line.strip()[:100]))
+    sok = not found
+    print("%s site %s: no generator syntax in the book's text outside code "
+          "(%d places)" % ("ok" if sok else "not ok", name, len(found)))
+    for f in found[:12]:
+        print("  " + f)
+else:
+    sok = True
+sys.exit(0 if ok and pok and sok else 1)
