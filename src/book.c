@@ -43,7 +43,7 @@ book_section(struct book *b, const char *key, const char *title,
 	s->title = xstrdup(title);
 	s->parent = parent;
 	s->depth = parent && parent != &b->top ? parent->depth + 1 : 0;
-	b->secs = xrealloc(b->secs, (b->nsecs + 1) * sizeof(*b->secs));
+	b->secs = xgrow(b->secs, b->nsecs, &b->capsecs, sizeof(*b->secs));
 	b->secs[b->nsecs++] = s;
 	return s;
 }
@@ -51,7 +51,7 @@ book_section(struct book *b, const char *key, const char *title,
 void
 section_add(struct section *s, struct section *sec, struct article *a)
 {
-	s->kids = xrealloc(s->kids, (s->nkids + 1) * sizeof(*s->kids));
+	s->kids = xgrow(s->kids, s->nkids, &s->capkids, sizeof(*s->kids));
 	s->kids[s->nkids].sec = sec;
 	s->kids[s->nkids++].art = a;
 }

@@ -79,7 +79,7 @@ struct section {
 	struct article *hub;     /* the page that introduces it, or NULL */
 	struct section *parent;  /* NULL: the book's top */
 	struct entry *kids;      /* what it holds, in reading order */
-	size_t nkids;
+	size_t nkids, capkids;
 	int depth;               /* 0 for a section at the top */
 	int rank;                /* hbook.yaml's order of the top ones */
 	char *file;              /* its page, in text/ */
@@ -164,11 +164,11 @@ struct book {
 	size_t narts, capart;
 	struct section top;      /* the book's top: its kids are the top */
 	struct section **secs;   /* every section, in reading order */
-	size_t nsecs;
+	size_t nsecs, capsecs;
 	struct doc *docs;        /* planned by spine_plan() */
-	size_t ndocs;
+	size_t ndocs, capdocs;
 	struct resource **res;
-	size_t nres;
+	size_t nres, capres;
 	char *identifier;        /* "urn:uuid:..." or the configured one */
 	char *modified;          /* CCYY-MM-DDThh:mm:ssZ */
 	long long modified_epoch;

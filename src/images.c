@@ -101,7 +101,7 @@ add(struct book *b, unsigned char *data, size_t len, const char *type,
 	r->data = data;
 	r->len = len;
 	memcpy(r->sha, sha, 20);
-	b->res = xrealloc(b->res, (b->nres + 1) * sizeof(*b->res));
+	b->res = xgrow(b->res, b->nres, &b->capres, sizeof(*b->res));
 	b->res[b->nres++] = r;
 	return r;
 }

@@ -19,7 +19,7 @@ static const char file_here, file_outside;
 /* The pages a name may mean: a slug several pages share. */
 struct cands {
 	const struct article **v;
-	size_t n;
+	size_t n, cap;
 };
 
 struct links {
@@ -57,7 +57,6 @@ path_key(const char *p)
 			norm[strlen(norm) - strlen(exts[i])] = '\0';
 			break;
 		}
-	n = strlen(norm);
 	{
 		static const char *const idx[] = {"index", "_index", "README",
 		    "readme", NULL};
@@ -126,10 +125,10 @@ add_cand(struct strmap *m, const char *key, const struct article *a)
 		c = xcalloc(1, sizeof(*c));
 		strmap_put(m, key, c);
 	}
-	for (size_t i = 0; i < c->n; i++)
-		if (c->v[i] == a)
-			return;
-	c->v = xrealloc(c->v, (c->n + 1) * sizeof(*c->v));
+	/* an article's keys are added together: a repeat is the last */
+	if (c->n > 0 && c->v[c->n - 1] == a)
+		return;
+	c->v = xgrow(c->v, c->n, &c->cap, sizeof(*c->v));
 	c->v[c->n++] = a;
 }
 

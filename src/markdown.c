@@ -106,6 +106,122 @@ mdx_components(struct page *pg, const char *md, size_t len)
 	}
 }
 
+/* The section of Markdown text md under the heading named heading (any
+ * case), to the next heading as high; NULL when there is none. */
+static char *
+section_of(const char *md, size_t len, const char *heading, size_t *outlen)
+{
+	const char *p = md, *end = md + len, *start = NULL;
+	int level = 0;
+
+	while (p < end) {
+		const char *e = memchr(p, '\n', (size_t)(end - p));
+		const char *le = e ? e : end, *t = p;
+		int h = 0;
+		while (t < le && *t == '#' && h < 7)
+			t++, h++;
+		if (h > 0 && h < 7 && t < le && *t == ' ') {
+			if (start != NULL && h <= level) {
+				*outlen = (size_t)(p - start);
+				return xstrndup(start, *outlen);
+			}
+			while (t < le && *t == ' ')
+				t++;
+			if (start == NULL && (size_t)(le - t) == strlen(heading) &&
+			    strncasecmp(t, heading, (size_t)(le - t)) == 0) {
+				start = e ? e + 1 : end;
+				level = h;
+			}
+		}
+		p = e ? e + 1 : end;
+	}
+	if (start == NULL)
+		return NULL;
+	*outlen = (size_t)(end - start);
+	return xstrndup(start, *outlen);
+}
+
+/* Obsidian's ![[Note]] and ![[Note#Heading]]: the note's text, or that
+ * heading's section, where it is embedded, in a box, as Obsidian shows
+ * it; embeds in embeds four deep at most.  Pictures are left to the
+ * renderer. */
+static void
+note_embeds(cmark_node *doc, struct page *pg)
+{
+	static const char *const pictures[] = {".png", ".jpg", ".jpeg", ".gif",
+	    ".svg", ".webp", ".avif", ".bmp", ".pdf", ".mp4", ".mp3", NULL};
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	cmark_node **v = NULL;
+	size_t n = 0;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *im = cmark_iter_get_node(it);
+		const char *url;
+		int picture = 0;
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(im) != CMARK_NODE_IMAGE ||
+		    !str_starts(url = cmark_node_get_url(im), WIKILINK_SCHEME))
+			continue;
+		{
+			char *low = xstrndup(url, strcspn(url, "#|"));
+			for (char *c = low; *c; c++)
+				*c = (char)tolower((unsigned char)*c);
+			for (int i = 0; pictures[i]; i++)
+				picture |= str_ends(low, pictures[i]);
+			free(low);
+		}
+		if (!picture) {
+			v = xrealloc(v, (n + 1) * sizeof(*v));
+			v[n++] = im;
+		}
+	}
+	cmark_iter_free(it);
+	for (size_t i = 0; i < n; i++) {
+		struct link lk;
+		const char *url = cmark_node_get_url(v[i]);
+		const char *hash = strchr(url, '#');
+		cmark_node *para = cmark_node_parent(v[i]), *box, *sub, *k;
+		cmark_parser *p;
+		char *text = NULL;
+		size_t len = 0;
+
+		links_resolve(pg->links, pg->art, url, &lk);
+		if (lk.target != NULL && lk.target->body != NULL && !lk.target->html) {
+			if (hash != NULL && hash[1] != '\0' && hash[1] != '^')
+				text = section_of(lk.target->body, lk.target->body_len,
+				    hash + 1, &len);
+			else if (hash == NULL || hash[1] == '\0')
+				text = xstrndup(lk.target->body, len =
+				    lk.target->body_len);
+		}
+		link_clear(&lk);
+		if (text == NULL)
+			continue;        /* stays a link (markdown.c) */
+		pg->embedding++;
+		sub = md_parse(text, len, pg, &p, 0);
+		pg->embedding--;
+		box = mdext_element(CMARK_NODE_CUSTOM_BLOCK, "div", "class",
+		    "embed");
+		while ((k = cmark_node_first_child(sub)) != NULL) {
+			cmark_node_unlink(k);
+			cmark_node_append_child(box, k);
+		}
+		cmark_node_free(sub);
+		cmark_parser_free(p);
+		free(text);
+		if (para != NULL && cmark_node_get_type(para) ==
+		    CMARK_NODE_PARAGRAPH && cmark_node_parent(para) != NULL) {
+			cmark_node_insert_after(para, box);
+			cmark_node_unlink(v[i]);
+			cmark_node_free(v[i]);
+		} else {
+			cmark_node_free(box);
+		}
+	}
+	free(v);
+}
+
 /* MDX has no indented code: what CommonMark reads as an indented code
  * block (a JSX element's indented content, most often) is Markdown. */
 static void
@@ -215,8 +331,11 @@ md_parse(const char *md, size_t len, struct page *pg, cmark_parser **pp,
 	/* what autolink's pass does first, which the tree walk relies on
 	 * when it is not attached: a run of text is one node */
 	cmark_consolidate_text_nodes(doc);
-	if (pg != NULL && pg->links != NULL && links_wikilinks(pg->links))
+	if (pg != NULL && pg->links != NULL && links_wikilinks(pg->links)) {
 		mdext_wikilinks(doc);
+		if (pg->embedding < 4)
+			note_embeds(doc, pg);
+	}
 	if (syntax & SYNTAX_MDX)
 		mdx_unindent(doc, pg);
 	mdext_extensions(doc);

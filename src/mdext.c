@@ -130,10 +130,9 @@ mdext_element(cmark_node_type type, const char *name, const char *attr,
 	return n;
 }
 
-/* Whether n is inside code, a link or an image (its text is not
- * looked at). */
+/* Whether n is inside a link or an image (its text is not looked at). */
 static int
-in_link(cmark_node *n)
+outside_text(cmark_node *n)
 {
 	for (n = cmark_node_parent(n); n != NULL; n = cmark_node_parent(n)) {
 		cmark_node_type t = cmark_node_get_type(n);
@@ -151,14 +150,15 @@ texts_with(cmark_node *doc, const char *s, size_t *n)
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
 	cmark_node **v = NULL;
+	size_t cap = 0;
 
 	*n = 0;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *t = cmark_iter_get_node(it);
 		if (ev == CMARK_EVENT_ENTER &&
 		    cmark_node_get_type(t) == CMARK_NODE_TEXT &&
-		    strstr(cmark_node_get_literal(t), s) != NULL && !in_link(t)) {
-			v = xrealloc(v, (*n + 1) * sizeof(*v));
+		    strstr(cmark_node_get_literal(t), s) != NULL && !outside_text(t)) {
+			v = xgrow(v, *n, &cap, sizeof(*v));
 			v[(*n)++] = t;
 		}
 	}

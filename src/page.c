@@ -10,6 +10,7 @@
 #include "dom.h"
 #include "images.h"
 #include "links.h"
+#include "mdext.h"
 #include "report.h"
 #include "text.h"
 
@@ -109,7 +110,7 @@ add_pending(struct page *pg, xmlNode *a, struct link *k, int line,
 	char mark[32];
 	struct pending *p;
 
-	pg->pend = xrealloc(pg->pend, (pg->npend + 1) * sizeof(*pg->pend));
+	pg->pend = xgrow(pg->pend, pg->npend, &pg->cappend, sizeof(*pg->pend));
 	p = &pg->pend[pg->npend];
 	p->target = k->target;
 	p->frag = k->frag;
@@ -147,7 +148,7 @@ page_link(struct page *pg, xmlNode *a, const char *url, int line)
 	case LINK_HERE:
 		/* settled when the page is complete */
 		xmlSetProp(a, BAD_CAST "href", BAD_CAST "#");
-		pg->local = xrealloc(pg->local, (pg->nlocal + 1) *
+		pg->local = xgrow(pg->local, pg->nlocal, &pg->caplocal,
 		    sizeof(*pg->local));
 		pg->local[pg->nlocal].a = a;
 		pg->local[pg->nlocal++].frag = k.frag;
@@ -205,8 +206,9 @@ page_picture(struct page *pg, const char *url, int line)
 		    "alt text stands in)";
 		break;
 	case PICTURE_MISSING:
-		warning = "image not found in the content folder: %s (its alt "
-		    "text stands in)";
+		warning = str_starts(url, WIKILINK_SCHEME) ? "nothing in the vault "
+		    "to embed by the name %s (the name stands in)" : "image not "
+		    "found in the content folder: %s (its alt text stands in)";
 		break;
 	case PICTURE_FILE:
 	default:

@@ -51,6 +51,7 @@ struct page {
 	                          * includes other files; else NULL */
 	size_t nlinemap;
 	int rendering;           /* md_render() calls under way, nested */
+	int embedding;           /* notes embedded in notes, nested */
 	struct strlist unknown;  /* MDX components hbook cannot run, each
 	                          * once: "Name\tline" */
 	int kobo;                /* --kobo: koboSpans in the page */
@@ -66,9 +67,9 @@ struct page {
 	size_t order;            /* its place in the book, for the report */
 
 	struct local *local;     /* links to "#fragment" in this page */
-	size_t nlocal;
+	size_t nlocal, caplocal;
 	struct pending *pend;    /* links into other pages' sections */
-	size_t npend;
+	size_t npend, cappend;
 
 	struct strmap *ids;      /* every id used in the document */
 	struct strmap *counts;   /* unique_name()'s next numbers */

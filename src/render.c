@@ -370,8 +370,9 @@ article_worker(void *arg, size_t i, int n)
 	if ((d->kind == DOC_SECTION ? render_section(w->r, w->docs[i], w->d[n]) :
 	    render_article(w->r, w->docs[i], w->d[n])) < 0)
 		__atomic_store_n(&w->failed, 1, __ATOMIC_RELAXED);
-	/* hold only what is needed: the Markdown goes */
-	if (a != NULL) {
+	/* hold only what is needed: the Markdown goes, unless another page
+	 * may embed it (Obsidian's ![[Note]]) */
+	if (a != NULL && !(w->r->links && links_wikilinks(w->r->links))) {
 		free(a->body);
 		a->body = NULL;
 	}

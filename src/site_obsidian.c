@@ -12,13 +12,20 @@
 static int
 detect(struct book *b, const char *dir, char **config)
 {
-	char *rel = path_join(dir, ".obsidian/app.json");
+	/* app.json says where attachments go; a vault may have only the
+	 * others */
+	static const char *const files[] = {".obsidian/app.json",
+	    ".obsidian/workspace.json", ".obsidian/core-plugins.json",
+	    ".obsidian/appearance.json", NULL};
 
-	if (input_exists(b->in, rel)) {
-		*config = rel;
-		return 1;
+	for (int i = 0; files[i]; i++) {
+		char *rel = path_join(dir, files[i]);
+		if (input_exists(b->in, rel)) {
+			*config = rel;
+			return 1;
+		}
+		free(rel);
 	}
-	free(rel);
 	return 0;
 }
 

@@ -99,7 +99,10 @@ add(struct book *b, enum doc_kind kind, const char *file, const char *label,
 {
 	struct doc *d;
 
-	b->docs = xrealloc(b->docs, (b->ndocs + 1) * sizeof(*b->docs));
+	if (b->ndocs == b->capdocs) {
+		b->capdocs = b->capdocs ? 2 * b->capdocs : 64;
+		b->docs = xrealloc(b->docs, b->capdocs * sizeof(*b->docs));
+	}
 	d = &b->docs[b->ndocs++];
 	memset(d, 0, sizeof(*d));
 	d->kind = kind;

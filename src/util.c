@@ -35,6 +35,17 @@ xcalloc(size_t n, size_t size)
 }
 
 void *
+xgrow(void *p, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap && p != NULL)
+		return p;
+	*cap = *cap > n ? *cap : n < 8 ? 16 : 2 * n;
+	if (*cap > SIZE_MAX / size)
+		abort();
+	return xrealloc(p, *cap * size);
+}
+
+void *
 xrealloc(void *p, size_t n)
 {
 	p = realloc(p, n ? n : 1);
