@@ -143,6 +143,7 @@ book_free(struct book *b)
 		section_free(b->secs[i]);
 	free(b->secs);
 	free(b->top.kids);
+	free(b->creator);
 	for (size_t i = 0; i < b->ndocs; i++) {
 		struct doc *d = &b->docs[i];
 		free(d->href);

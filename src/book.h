@@ -169,6 +169,9 @@ struct book {
 	size_t ndocs, capdocs;
 	struct resource **res;
 	size_t nres, capres;
+	int no_alt;              /* pictures shown without alt text (atomic) */
+	char *creator;           /* who made it, when hbook.yaml names no
+	                          * author: config_settle()'s */
 	char *identifier;        /* "urn:uuid:..." or the configured one */
 	char *modified;          /* CCYY-MM-DDThh:mm:ssZ */
 	long long modified_epoch;
@@ -194,5 +197,6 @@ void section_add(struct section *s, struct section *sec, struct article *a);
 /* The path diagnostics name a file of the book's folder by: the folder
  * and rel joined.  The caller frees it. */
 char *book_src(const struct book *b, const char *rel);
+
 
 #endif

@@ -73,6 +73,15 @@ config_settle(struct book *b)
 
 	if (c->language == NULL)
 		c->language = xstrdup("en");
+	/* library apps show "Unknown" without a creator: the publisher,
+	 * else the site's name, else its address's host (else the title,
+	 * below) */
+	if (c->publisher != NULL || s->title != NULL || c->base_url != NULL) {
+		char *host = c->base_url ? web_host(c->base_url) : NULL;
+		b->creator = xstrdup(c->publisher ? c->publisher : s->title ?
+		    s->title : host ? host : "");
+		free(host);
+	}
 	if (c->title == NULL) {
 		/* the folder's name: "my-site/" is "My site" */
 		char *root = xstrdup(b->root);
@@ -84,6 +93,10 @@ config_settle(struct book *b)
 		c->title = readable_name(stem[0] && strcmp(stem, ".") &&
 		    strcmp(stem, "..") && strcmp(stem, "/") ? stem : "Book");
 		free(root);
+	}
+	if (b->creator == NULL || b->creator[0] == '\0') {
+		free(b->creator);
+		b->creator = xstrdup(c->title);
 	}
 }
 

@@ -22,6 +22,7 @@ struct input {
 		ino_t ino;
 	} *seen;
 	size_t nseen, capseen;
+	long long newest;        /* the newest file time read */
 	pthread_mutex_t lock;
 };
 
@@ -165,6 +166,8 @@ read_fd(struct input *in, int fd, size_t max, char **data, size_t *len)
 			}
 			in->seen[in->nseen].dev = st.st_dev;
 			in->seen[in->nseen++].ino = st.st_ino;
+			if ((long long)st.st_mtime > in->newest)
+				in->newest = (long long)st.st_mtime;
 		}
 		pthread_mutex_unlock(&in->lock);
 	}
@@ -242,6 +245,17 @@ input_has(struct input *in, const struct stat *st)
 		    in->seen[i].ino == st->st_ino;
 	pthread_mutex_unlock(&in->lock);
 	return has;
+}
+
+long long
+input_newest(struct input *in)
+{
+	long long t;
+
+	pthread_mutex_lock(&in->lock);
+	t = in->newest;
+	pthread_mutex_unlock(&in->lock);
+	return t;
 }
 
 int

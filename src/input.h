@@ -49,6 +49,10 @@ const char *input_error(int err);
 /* Whether st is a file this export has read. */
 int input_has(struct input *in, const struct stat *st);
 
+/* The newest modification time (seconds since 1970) of the files read so
+ * far, or 0. */
+long long input_newest(struct input *in);
+
 /* Whether rel (in the content folder) is a regular file inside it,
  * symbolic links resolved beneath it. */
 int input_exists(struct input *in, const char *rel);

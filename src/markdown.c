@@ -603,6 +603,8 @@ render_image(struct walk *w, cmark_node *n)
 		append_text(w->cur, alt.data, alt.len);
 	} else {
 		xmlNode *img = el_new(w->cur, "img");
+		if (str_trim(alt.data)[0] == '\0' && w->pg->book != NULL)
+			__atomic_add_fetch(&w->pg->book->no_alt, 1, __ATOMIC_RELAXED);
 		if (str_trim(alt.data)[0] == '\0' && w->pg->links != NULL)
 			warnx_at(w->pg->src, node_line(w->pg, n), "image without "
 			    "alt text: %s (screen readers will skip it)",

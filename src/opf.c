@@ -85,6 +85,13 @@ opf_build(struct book *b)
 		    BAD_CAST "refines", BAD_CAST "#subtitle");
 	}
 	dc(meta, dcns, "language", c->language);
+	if (c->authors.n == 0) {
+		/* library apps show "Unknown" without a creator: the
+		 * publisher's, else the site's name */
+		n = dc(meta, dcns, "creator", b->creator ? b->creator :
+		    c->title);
+		xmlSetProp(n, BAD_CAST "id", BAD_CAST "creator1");
+	}
 	for (size_t i = 0; i < c->authors.n; i++) {
 		char id[32];
 		snprintf(id, sizeof(id), "creator%zu", i + 1);
@@ -104,6 +111,8 @@ opf_build(struct book *b)
 		dc(meta, dcns, "description", c->description);
 	if (c->rights != NULL)
 		dc(meta, dcns, "rights", c->rights);
+	if (c->base_url != NULL)
+		dc(meta, dcns, "source", c->base_url);
 	for (size_t i = 0; i < b->top.nkids; i++)
 		if (b->top.kids[i].sec != NULL)
 			dc(meta, dcns, "subject", b->top.kids[i].sec->title);
@@ -123,9 +132,18 @@ opf_build(struct book *b)
 	meta_prop(meta, "schema:accessibilityFeature", "structuralNavigation");
 	meta_prop(meta, "schema:accessibilityFeature", "tableOfContents");
 	meta_prop(meta, "schema:accessibilityFeature", "readingOrder");
-	if (images)
+	if (images && b->no_alt == 0)
 		meta_prop(meta, "schema:accessibilityFeature", "alternativeText");
 	meta_prop(meta, "schema:accessibilityHazard", "none");
+	if (b->no_alt == 0) {
+		/* what hbook makes meets it: structure, navigation, language,
+		 * contrast (no colour), text alternatives; a picture without
+		 * one breaks WCAG 1.1.1, and then the book claims nothing */
+		meta_prop(meta, "dcterms:conformsTo",
+		    "EPUB Accessibility 1.1 - WCAG 2.1 Level AA");
+		meta_prop(meta, "a11y:certifiedBy", b->creator ? b->creator :
+		    c->title);
+	}
 	buf_adds(&summary, "Articles in ");
 	{
 		char num[64];
@@ -135,7 +153,9 @@ opf_build(struct book *b)
 	}
 	buf_adds(&summary, ", with a table of contents down to each article's "
 	    "sections and headings in order");
-	buf_adds(&summary, images ? "; images have text alternatives." : ".");
+	buf_adds(&summary, !images ? "." : b->no_alt == 0 ?
+	    "; images have text alternatives." : "; some images have no text "
+	    "alternative, as on the site.");
 	meta_prop(meta, "schema:accessibilitySummary", summary.data);
 	buf_free(&summary);
 
@@ -158,6 +178,16 @@ opf_build(struct book *b)
 	xmlSetProp(spine, BAD_CAST "toc", BAD_CAST "ncx");
 	for (size_t i = 0; i < b->ndocs; i++)
 		itemref(spine, b->docs[i].id, b->docs[i].linear);
+	/* EPUB 2's guide, which EPUB 3 keeps for them: calibre (and so
+	 * Kindle conversions) knows the cover page by it, and does not show
+	 * the cover twice */
+	if ((nav = spine_find(b, DOC_COVER)) != NULL) {
+		xmlNode *guide = xmlNewChild(pkg, NULL, BAD_CAST "guide", NULL);
+		xmlNode *ref = xmlNewChild(guide, NULL, BAD_CAST "reference", NULL);
+		xmlSetProp(ref, BAD_CAST "type", BAD_CAST "cover");
+		xmlSetProp(ref, BAD_CAST "title", BAD_CAST "Cover");
+		xmlSetProp(ref, BAD_CAST "href", BAD_CAST nav->href);
+	}
 
 	dom_write(doc, DOM_INDENT, &b->opf, &b->opf_len);
 }

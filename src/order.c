@@ -2,6 +2,7 @@
  * navigation or its folders, and sorts siblings. */
 #include "order.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <stdint.h>
@@ -431,6 +432,58 @@ rank_top(struct book *b)
 	}
 }
 
+/* Whether a's page has no text: blanks and comments only. */
+static int
+no_text(const struct article *a)
+{
+	const char *p = a->body, *end = a->body + a->body_len;
+
+	if (a->body == NULL)
+		return 0;
+	while (p < end) {
+		if (isspace((unsigned char)*p)) {
+			p++;
+		} else if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+			const char *e = strstr(p + 4, "-->");
+			if (e == NULL || e >= end)
+				return 0;
+			p = e + 3;
+		} else {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* Pages with no text and nothing under them (a site's navigation stubs,
+ * "Apply now") leave the book: a chapter of a title alone.  Links to
+ * them go where links to pages not in the book go.  One warning says how
+ * many, and which. */
+struct gone {
+	struct article **v;
+	size_t n, cap;
+};
+
+static void
+drop_empty(struct section *s, struct gone *gone)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < s->nkids; i++) {
+		struct entry *e = &s->kids[i];
+		if (e->art != NULL && e->art->hub_of == NULL && no_text(e->art)) {
+			gone->v = xgrow(gone->v, gone->n, &gone->cap,
+			    sizeof(*gone->v));
+			gone->v[gone->n++] = e->art;
+			continue;
+		}
+		if (e->sec != NULL)
+			drop_empty(e->sec, gone);
+		s->kids[k++] = *e;
+	}
+	s->nkids = k;
+}
+
 /* Sorts every section's kids (the navigation's are in its order), and
  * lists the articles in reading order. */
 static void
@@ -455,6 +508,7 @@ void
 book_order(struct book *b)
 {
 	struct tree t = {b, strmap_new(), NULL, strmap_new()};
+	struct gone gone = {NULL, 0, 0};
 	size_t n = 0, count = b->narts;
 
 	t.dirs = xcalloc(count + 1, sizeof(*t.dirs));
@@ -466,8 +520,24 @@ book_order(struct book *b)
 	else
 		by_folders(&t, b->arts, b->narts);
 	rank_top(b);
+	drop_empty(&b->top, &gone);
+	if (gone.n > 0) {
+		struct buf some = {0};
+		for (size_t i = 0; i < gone.n && i < 3; i++) {
+			buf_adds(&some, i ? ", " : "");
+			buf_adds(&some, gone.v[i]->path);
+		}
+		warnx_at(b->root, 0, "%zu page%s with no text left out of the book "
+		    "(%s%s); links to %s go to the site", gone.n, gone.n == 1 ?
+		    "" : "s", some.data, gone.n > 3 ? ", ..." : "", gone.n == 1 ?
+		    "it" : "them");
+		buf_free(&some);
+	}
 	arrange(b, &b->top, b->site->nav.nkids > 0, &n);
 	b->narts = n;
+	for (size_t i = 0; i < gone.n; i++)
+		article_free(gone.v[i]);
+	free(gone.v);
 	for (size_t i = 0; i < count; i++)
 		free(t.dirs[i]);
 	free(t.dirs);

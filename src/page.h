@@ -46,7 +46,8 @@ struct page {
 	int smart;               /* --smart */
 	int kramdown;            /* hbook.yaml markdown: kramdown */
 	int syntax;              /* SYNTAX_* */
-	const struct book *book; /* for what a page includes (include.c) */
+	struct book *book;       /* for what a page includes (include.c), and
+	                          * the count of pictures without alt text */
 	int *linemap;            /* the text's lines to the page's, when it
 	                          * includes other files; else NULL */
 	size_t nlinemap;

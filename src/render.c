@@ -2,6 +2,7 @@
  * pages, title page, disclaimer, topics index and cover page. */
 #include "render.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +60,84 @@ collect_ids(struct strmap *ids, xmlNode *n)
 		}
 		collect_ids(ids, n->children);
 	}
+}
+
+/* s's words only, lowercase, one blank apart: Markdown's marks, link
+ * addresses and punctuation out. */
+static void
+words(const char *s, size_t n, struct buf *out)
+{
+	int blank = 1;
+
+	buf_add(out, "", 0);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ']' && i + 1 < n && s[i + 1] == '(') {
+			/* a link's address */
+			while (i < n && s[i] != ')')
+				i++;
+			continue;
+		}
+		if (isalnum(c) || c >= 0x80) {
+			buf_addc(out, (char)tolower(c));
+			blank = 0;
+		} else if (!blank && (isspace(c) || c == '-' || c == '/')) {
+			buf_addc(out, ' ');
+			blank = 1;
+		}
+	}
+	while (out->len > 0 && out->data[out->len - 1] == ' ')
+		out->data[--out->len] = '\0';
+}
+
+/* Whether a's lede is its first paragraph, or begins it: shown once, as
+ * the text has it (HealthCare.gov repeats it in 36 pages). */
+static int
+lede_repeated(const struct article *a)
+{
+	const char *p = a->body, *end, *start = NULL;
+	struct buf lede = {0}, para = {0};
+	int same;
+
+	if (a->description == NULL || p == NULL || a->html)
+		return 0;
+	end = p + a->body_len;
+	/* the first paragraph: past blank lines, headings and comments */
+	while (p < end && start == NULL) {
+		const char *e = memchr(p, '\n', (size_t)(end - p)), *t = p;
+		const char *le = e ? e : end;
+		while (t < le && (*t == ' ' || *t == '\t'))
+			t++;
+		if (t < le && *t != '#' && *t != '<' && *t != '!' && *t != '{')
+			start = t;
+		else
+			p = e ? e + 1 : end;
+	}
+	if (start == NULL)
+		return 0;
+	{
+		const char *q = start, *stop = end;
+		while (q < end) {
+			const char *e = memchr(q, '\n', (size_t)(end - q));
+			const char *next = e ? e + 1 : end;
+			const char *t = next;
+			while (t < end && (*t == ' ' || *t == '\t'))
+				t++;
+			if (e == NULL || t >= end || *t == '\n') {
+				stop = e ? e : end;
+				break;
+			}
+			q = next;
+		}
+		words(start, (size_t)(stop - start), &para);
+	}
+	words(a->description, strlen(a->description), &lede);
+	same = lede.len > 0 && para.len >= lede.len &&
+	    strncmp(para.data, lede.data, lede.len) == 0 &&
+	    (para.data[lede.len] == '\0' || para.data[lede.len] == ' ');
+	buf_free(&lede);
+	buf_free(&para);
+	return same;
 }
 
 /* The syntax a's Markdown is in, by its site's generator. */
@@ -313,7 +392,8 @@ render_article(const struct render *r, size_t order, struct deflater *dfl)
 	f[nf].name = "title";
 	f[nf++].content = text_field(pg.doc, a->title);
 	f[nf].name = "description";
-	f[nf++].content = text_field(pg.doc, a->description);
+	f[nf++].content = text_field(pg.doc, lede_repeated(a) ? NULL :
+	    a->description);
 	f[nf].name = "category";
 	f[nf++].content = section_label(pg.doc, a->sec);
 	f[nf].name = "byline";
@@ -615,13 +695,42 @@ render_section(const struct render *r, size_t order, struct deflater *dfl)
 	return 0;
 }
 
+/* Where and when the text came from, which for health information a
+ * reader must know: "From www.va.gov, content as of 14 March 2024." */
+static char *
+provenance(const struct book *b)
+{
+	static const char *const words[][3] = {
+	    {"en", "From %s, content as of %s.", "Content as of %s."},
+	    {"es", "De %s, contenido al %s.", "Contenido al %s."},
+	    {"fr", "D'après %s, contenu au %s.", "Contenu au %s."},
+	    {"de", "Von %s, Inhalt vom %s.", "Inhalt vom %s."},
+	    {"pt", "De %s, conteúdo de %s.", "Conteúdo de %s."}};
+	const char *lang = b->cfg.language;
+	size_t w = 0;
+	char ymd[11], *date, *host, *out;
+
+	for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++)
+		if (strncasecmp(lang, words[i][0], 2) == 0 && (lang[2] == '\0' ||
+		    lang[2] == '-'))
+			w = i;
+	snprintf(ymd, sizeof(ymd), "%.10s", b->modified);
+	date = date_display(ymd, lang);
+	host = b->cfg.base_url ? web_host(b->cfg.base_url) : NULL;
+	out = host ? xasprintf(words[w][1], host, date) :
+	    xasprintf(words[w][2], date);
+	free(host);
+	free(date);
+	return out;
+}
+
 static int
 render_title(const struct render *r, size_t order)
 {
 	const struct config *c = &r->book->cfg;
 	struct page pg;
-	struct field f[5];
-	char *who, *date;
+	struct field f[6];
+	char *who, *date, *source;
 
 	if (page_start(&pg, r, "title.xhtml", r->book->root, c->language,
 	    order) < 0)
@@ -638,10 +747,14 @@ render_title(const struct render *r, size_t order)
 	f[3].content = text_field(pg.doc, c->publisher);
 	f[4].name = "date";
 	f[4].content = text_field(pg.doc, date);
-	page_finish(&pg, f, 5, &r->book->docs[order]);
+	source = provenance(r->book);
+	f[5].name = "source";
+	f[5].content = text_field(pg.doc, source);
+	page_finish(&pg, f, 6, &r->book->docs[order]);
 	page_free(&pg);
 	free(who);
 	free(date);
+	free(source);
 	return 0;
 }
 

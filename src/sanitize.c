@@ -228,6 +228,8 @@ san_attributes(struct page *pg, xmlNode *el, const unsigned char **atts,
 	if (strcmp(name, "img") == 0 && xmlHasProp(el, BAD_CAST "src") == NULL)
 		return -1;
 	if (strcmp(name, "img") == 0 && xmlHasProp(el, BAD_CAST "alt") == NULL) {
+		if (pg->book != NULL)
+			__atomic_add_fetch(&pg->book->no_alt, 1, __ATOMIC_RELAXED);
 		if (pg->links != NULL)
 			warnx_at(pg->src, line, "image without alt text (screen "
 			    "readers will skip it)");

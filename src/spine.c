@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "hash.h"
+#include "input.h"
 #include "site.h"
 #include "text.h"
 
@@ -139,16 +140,19 @@ set_identity(struct book *b, long long source_date)
 		b->identifier = xasprintf("urn:uuid:%s", uuid);
 		free(name);
 	}
+	/* the pages' newest date, placeholders (Jekyll's 0001-01-01, 1970)
+	 * left out: none is older than the web */
 	for (size_t i = 0; i < b->narts; i++) {
 		const struct article *a = b->arts[i];
-		if (a->date && (newest == NULL || strcmp(a->date, newest) > 0))
-			newest = a->date;
-		if (a->updated && (newest == NULL ||
-		    strcmp(a->updated, newest) > 0))
-			newest = a->updated;
+		const char *d[2] = {a->date, a->updated};
+		for (int k = 0; k < 2; k++)
+			if (d[k] != NULL && strcmp(d[k], "1991") > 0 &&
+			    (newest == NULL || strcmp(d[k], newest) > 0))
+				newest = d[k];
 	}
+	/* else the content's own newest file time */
 	t = source_date >= 0 ? source_date : newest ? date_epoch(newest) :
-	    315532800;
+	    input_newest(b->in) > 0 ? input_newest(b->in) : 315532800;
 	if (t < 315532800)
 		t = 315532800;
 	tt = (time_t)t;

@@ -390,3 +390,12 @@ embed_is_video(const char *url)
 	return host_is(host, "youtube.com") || host_is(host, "youtu.be") ||
 	    host_is(host, "vimeo.com") || host_is(host, "youtube-nocookie.com");
 }
+
+char *
+web_host(const char *url)
+{
+	char host[256];
+
+	url_host(url, host, sizeof(host));
+	return host[0] ? xstrdup(host) : NULL;
+}

@@ -57,6 +57,10 @@ int lang_valid(const char *s);
  * "https://www.youtube.com/watch?v=ID"), else src.  The caller frees it. */
 char *embed_address(const char *src);
 
+/* The host of a web address ("www.va.gov"), or NULL; the caller frees
+ * it. */
+char *web_host(const char *url);
+
 /* Whether url is a video's page (YouTube, Vimeo). */
 int embed_is_video(const char *url);
 

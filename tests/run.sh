@@ -103,9 +103,15 @@ check "sample: identifier is the UUID of base_url and title" \
 	has "$S/package.opf" 'urn:uuid:f52dc124-b937-5b40-824b-b4494d2d4cd7'
 check "sample: identifier in the NCX" \
 	has "$S/toc.ncx" 'content="urn:uuid:f52dc124-b937-5b40-824b-b4494d2d4cd7"'
-for f in title publisher language description rights subject creator date; do
+for f in title publisher language description rights subject creator date source; do
 	check "sample: package has dc:$f" has "$S/package.opf" "<dc:$f"
 done
+check "sample: the title page says where and when the text came from" \
+	has "$S/text/title.xhtml" '<p class="source">From health.example.org, content as of November 20, 2026.</p>'
+check "sample: an accessibility conformance claim, its pictures all having alt text" \
+	has "$S/package.opf" '<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>'
+check "sample: a guide names the cover page (calibre shows it once)" \
+	has "$S/package.opf" '<reference type="cover" title="Cover" href="text/cover.xhtml"/>'
 # reading order: title page, disclaimer, then each category page and its
 # articles, categories in hbook.yaml's order, articles by weight then date
 grep -o 'idref="[^"]*"' "$S/package.opf" | sed 's/idref="//;s/"$//' | tr '\n' ' ' >"$OUT/spine.txt"
@@ -141,6 +147,8 @@ if command -v mutool >/dev/null 2>&1; then
 	# the first page is the cover: a picture, no text, and not blank
 	check "sample: MuPDF's first page is the cover" sh -c "[ ! -s '$OUT/page1.txt' ] || ! grep -q '[A-Za-z]' '$OUT/page1.txt'"
 	check "sample: the cover page is not blank" sh -c "[ \$(wc -c <'$OUT/page1.png') -gt 10000 ]"
+	mutool draw -q -F txt -o "$OUT/sample.txt" "$OUT/sample.epub" 2>/dev/null
+	check "sample: MuPDF does not print the hidden landmarks" sh -c "grep -q 'Walking for Health' '$OUT/sample.txt' && ! grep -q 'Landmarks' '$OUT/sample.txt'"
 else
 	bad "sample: cover rendering" "mutool not installed"
 fi
@@ -176,6 +184,12 @@ if [ "${HBOOK_READERS:-1}" = 1 ]; then
 	calibre-debug -c "from calibre.ebooks.metadata.meta import get_metadata
 print(get_metadata(open('$OUT/sample.epub', 'rb'), 'epub').uuid)" >"$OUT/calibre-uuid.txt" 2>&1
 	check "calibre: identifier ($uuid)" grep -qx "$uuid" "$OUT/calibre-uuid.txt"
+	# calibre's PDF (QtWebEngine, as Kindle conversions lay out): the
+	# cover once, on one page, and the title page second
+	QTWEBENGINE_CHROMIUM_FLAGS=--no-sandbox ebook-convert "$OUT/sample.epub" \
+		"$OUT/sample.pdf" >"$OUT/pdf.log" 2>&1
+	mutool draw -q -F txt -o "$OUT/pdf-page2.txt" "$OUT/sample.pdf" 2 2>/dev/null
+	check "calibre: the PDF's second page is the title page" grep -q 'Short guides to sleep' "$OUT/pdf-page2.txt"
 	ebook-meta "$OUT/given-cover.epub" --get-cover "$OUT/calibre-given.png" >/dev/null 2>&1
 	check "calibre: a given cover is the cover" cmp "$OUT/calibre-given.png" tests/books/links/content/img/dot.png
 fi
@@ -241,6 +255,9 @@ if [ -d "$CORPORA/vagov-content/pages" ]; then
 		if [ "$rc" = 0 ]; then ok "sites/$name: exports from the site's root"; else bad "sites/$name: exports" "exit $rc"; fi
 		"$HBOOK" list "$dir" >"$OUT/site-$name.list" 2>/dev/null
 		check "sites/$name: read as a $gen site" grep -q "^generator	$gen	" "$OUT/site-$name.list"
+		unzip -p "$OUT/site-$name.epub" EPUB/package.opf >"$OUT/site-$name.opf" 2>/dev/null
+		check "sites/$name: a creator, and a date after 1990" sh -c \
+			"grep -q '<dc:creator' '$OUT/site-$name.opf' && grep -q 'dcterms:modified\">\(199[1-9]\|20[0-9][0-9]\)-' '$OUT/site-$name.opf'"
 		python3 tests/site-check.py "$name" "$dir" "$OUT/site-$name.list" \
 			"$OUT/site-$name.tsv" "$OUT/site-$name.err" "$OUT/site-$name.epub" \
 			>"$OUT/site-$name-check.txt" 2>&1
