@@ -436,10 +436,11 @@ rank_top(struct book *b)
 static int
 no_text(const struct article *a)
 {
-	const char *p = a->body, *end = a->body + a->body_len;
+	const char *p = a->body, *end;
 
-	if (a->body == NULL)
+	if (p == NULL)
 		return 0;
+	end = p + a->body_len;
 	while (p < end) {
 		if (isspace((unsigned char)*p)) {
 			p++;

@@ -700,7 +700,7 @@ render_section(const struct render *r, size_t order, struct deflater *dfl)
 static char *
 provenance(const struct book *b)
 {
-	static const char *const words[][3] = {
+	static const char *const phrases[][3] = {
 	    {"en", "From %s, content as of %s.", "Content as of %s."},
 	    {"es", "De %s, contenido al %s.", "Contenido al %s."},
 	    {"fr", "D'après %s, contenu au %s.", "Contenu au %s."},
@@ -710,15 +710,15 @@ provenance(const struct book *b)
 	size_t w = 0;
 	char ymd[11], *date, *host, *out;
 
-	for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++)
-		if (strncasecmp(lang, words[i][0], 2) == 0 && (lang[2] == '\0' ||
+	for (size_t i = 0; i < sizeof(phrases) / sizeof(*phrases); i++)
+		if (strncasecmp(lang, phrases[i][0], 2) == 0 && (lang[2] == '\0' ||
 		    lang[2] == '-'))
 			w = i;
 	snprintf(ymd, sizeof(ymd), "%.10s", b->modified);
 	date = date_display(ymd, lang);
 	host = b->cfg.base_url ? web_host(b->cfg.base_url) : NULL;
-	out = host ? xasprintf(words[w][1], host, date) :
-	    xasprintf(words[w][2], date);
+	out = host ? xasprintf(phrases[w][1], host, date) :
+	    xasprintf(phrases[w][2], date);
 	free(host);
 	free(date);
 	return out;
