@@ -9,7 +9,7 @@ CFLAGS ?= -O2 -g
 # librsvg and cairo are compiled against but not linked: drawlib.c loads
 # them when a cover is drawn (38 of 56 libraries, 5 ms of every start)
 LINKED = libcmark-gfm libxml-2.0 yaml-0.1 libzip libcrypto libpng libdeflate
-LOADED = librsvg-2.0 cairo
+LOADED = librsvg-2.0 cairo vips
 WARN = -Wall -Wextra -Wshadow -Wpedantic -Wmissing-prototypes \
 	-Wstrict-prototypes -Werror=incompatible-pointer-types
 # the base every build shares: the normal, sanitizer and fuzz builds add

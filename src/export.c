@@ -13,6 +13,7 @@
 #include "cover.h"
 #include "diag.h"
 #include "images.h"
+#include "picture.h"
 #include "links.h"
 #include "markdown.h"
 #include "meta.h"
@@ -248,7 +249,13 @@ export_run(const struct export_opts *o)
 	spine_plan(b, o->output != NULL, o->source_date);
 	stage(o, "read", &t);
 	l = links_new(b, &s);
-	im = images_new(b);
+	{
+		struct picture_opts po;
+		po.profile = (enum picture_profile)o->images;
+		po.size = o->image_size > 0 ? o->image_size :
+		    po.profile == PICTURES_EINK ? 1200 : 1600;
+		im = images_new(b, &po);
+	}
 	rep = o->report ? report_new() : NULL;
 	stage(o, "links", &t);
 	if (stylesheet_load(b->in, o->css, &b->css, &b->css_len) < 0)

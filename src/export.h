@@ -18,6 +18,8 @@ struct export_opts {
 	int timings;             /* --timings: time per stage to stderr */
 	int level;               /* libdeflate level: --compress fast 1, best 12 */
 	long long source_date;   /* SOURCE_DATE_EPOCH, or -1 */
+	int images;              /* --images: enum picture_profile */
+	int image_size;          /* --image-size: the long side, 0 default */
 };
 
 /* Exports the book, or with output NULL prints the reading order and

@@ -11,6 +11,7 @@
 #include "hash.h"
 #include "diag.h"
 #include "input.h"
+#include "picture.h"
 #include "svg.h"
 #include "util.h"
 
@@ -21,25 +22,44 @@ struct note {
 	char *text;
 };
 
+/* A picture's file, read: its resource, and what was done to it. */
+struct file {
+	const struct resource *r;
+	char *note;
+};
+
 struct images {
 	struct book *book;
+	struct picture_opts opts;
 	struct strmap *bysha;    /* SHA-1 hex -> resource */
-	struct strmap *byfile;   /* content path -> resource, once read */
+	struct strmap *byfile;   /* content path -> struct file, once read */
 	struct note *notes;
 	size_t nnotes;
 	pthread_mutex_t lock;    /* the maps, the notes and b->res */
 };
 
 struct images *
-images_new(struct book *b)
+images_new(struct book *b, const struct picture_opts *opts)
 {
 	struct images *im = xcalloc(1, sizeof(*im));
 
 	im->book = b;
+	im->opts = *opts;
 	im->bysha = strmap_new();
 	im->byfile = strmap_new();
 	pthread_mutex_init(&im->lock, NULL);
 	return im;
+}
+
+static void
+free_file(const char *key, void *value, void *arg)
+{
+	struct file *f = value;
+
+	(void)key;
+	(void)arg;
+	free(f->note);
+	free(f);
 }
 
 void
@@ -48,6 +68,7 @@ images_free(struct images *im)
 	if (im == NULL)
 		return;
 	strmap_free(im->bysha);
+	strmap_each(im->byfile, free_file, NULL);
 	strmap_free(im->byfile);
 	for (size_t i = 0; i < im->nnotes; i++) {
 		free(im->notes[i].path);
@@ -72,6 +93,18 @@ image_type(const unsigned char *d, size_t n, const char **ext)
 		return *ext = "gif", "image/gif";
 	if (n >= 12 && memcmp(d, "RIFF", 4) == 0 && memcmp(d + 8, "WEBP", 4) == 0)
 		return *ext = "webp", "image/webp";
+	/* formats hbook reads (picture.c) but writes as PNG or JPEG */
+	if (n >= 4 && (memcmp(d, "II*\0", 4) == 0 || memcmp(d, "MM\0*", 4) == 0))
+		return *ext = "tiff", "image/tiff";
+	if (n >= 26 && d[0] == 'B' && d[1] == 'M')
+		return *ext = "bmp", "image/bmp";
+	if (n >= 12 && memcmp(d + 4, "ftyp", 4) == 0) {
+		if (memcmp(d + 8, "avif", 4) == 0 || memcmp(d + 8, "avis", 4) == 0)
+			return *ext = "avif", "image/avif";
+		if (memcmp(d + 8, "heic", 4) == 0 || memcmp(d + 8, "heix", 4) == 0 ||
+		    memcmp(d + 8, "mif1", 4) == 0 || memcmp(d + 8, "msf1", 4) == 0)
+			return *ext = "heic", "image/heic";
+	}
 	if (n >= 3 && memcmp(d, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	while (i < n && isspace(d[i]))
@@ -175,37 +208,34 @@ svg(struct images *im, const char *path, unsigned char **data, size_t *len)
 
 const struct resource *
 images_embed(struct images *im, const char *path, const char **why,
-    const char **warning)
+    const char **warning, const char **note)
 {
 	struct book *b = im->book;
 	struct resource *r;
+	struct file *f;
 	unsigned char *data, sha[20];
 	const char *type, *ext;
-	char hex[41];
+	char hex[41], *note_text = NULL;
 	size_t len;
 
 	/* read once however many pages show it */
+	*note = NULL;
 	pthread_mutex_lock(&im->lock);
-	r = strmap_get(im->byfile, path);
+	f = strmap_get(im->byfile, path);
 	pthread_mutex_unlock(&im->lock);
-	if (r != NULL)
-		return r;
+	if (f != NULL) {
+		*note = f->note;
+		return f->r;
+	}
 	if (input_file(b->in, path, INPUT_MAX_FILE, (char **)&data, &len) < 0) {
 		*why = input_error(errno);
 		*warning = "cannot read image %s (its alt text stands in)";
 		return NULL;
 	}
 	if ((type = image_type(data, len, &ext)) == NULL) {
-		*why = "not a PNG, JPEG, GIF or SVG image";
-		*warning = "not a PNG, JPEG, GIF or SVG image: %s (its alt "
-		    "text stands in)";
-		free(data);
-		return NULL;
-	}
-	if (strcmp(ext, "webp") == 0) {
-		*why = "WebP, left out";
-		*warning = "WebP image left out: %s (many e-readers cannot "
-		    "show WebP; convert it to PNG or JPEG)";
+		*why = "not a picture hbook reads";
+		*warning = "not a picture hbook reads (PNG, JPEG, GIF, SVG, "
+		    "WebP, AVIF, HEIC, TIFF, BMP): %s (its alt text stands in)";
 		free(data);
 		return NULL;
 	}
@@ -215,6 +245,24 @@ images_embed(struct images *im, const char *path, const char **why,
 		    "stands in)";
 		free(data);
 		return NULL;
+	}
+	if (strcmp(ext, "svg") != 0) {
+		struct picture_out po;
+		int made = picture_prepare(data, len, type, &im->opts, &po);
+		if (made < 0) {
+			*why = po.why;
+			*warning = po.warning;
+			free(data);
+			return NULL;
+		}
+		if (made > 0) {
+			free(data);
+			data = po.data;
+			len = po.len;
+			type = po.type;
+			ext = po.ext;
+			note_text = po.note;
+		}
 	}
 	sha1(data, len, sha);
 	for (int i = 0; i < 20; i++)
@@ -227,8 +275,20 @@ images_embed(struct images *im, const char *path, const char **why,
 		data = NULL;
 		strmap_put(im->bysha, hex, r);
 	}
-	strmap_put(im->byfile, path, r);
+	f = xcalloc(1, sizeof(*f));
+	f->r = r;
+	f->note = note_text;
+	if ((struct file *)strmap_put(im->byfile, path, f) != f) {
+		/* another page's thread made it meanwhile */
+		free(f);
+		f = strmap_get(im->byfile, path);
+	} else {
+		note_text = NULL;
+	}
+	*note = f->note;
+	r = (struct resource *)f->r;
 	pthread_mutex_unlock(&im->lock);
 	free(data);
+	free(note_text);
 	return r;
 }

@@ -11,7 +11,8 @@ struct images;
 
 /* Pictures for b, found in its content folder.  The caller frees them
  * with images_free(); the resources stay in b. */
-struct images *images_new(struct book *b);
+struct picture_opts;
+struct images *images_new(struct book *b, const struct picture_opts *opts);
 void images_free(struct images *im);
 
 /* The resource for the file at path (relative to the content folder),
@@ -19,7 +20,7 @@ void images_free(struct images *im);
  * with *why saying why for the report and *warning a warning's format
  * (one %s: the picture).  Safe from several threads. */
 const struct resource *images_embed(struct images *im, const char *path,
-    const char **why, const char **warning);
+    const char **why, const char **warning, const char **note);
 
 /* Says, in the order of their files, what was done to the pictures (an
  * SVG's scripts removed).  After the chapters. */

@@ -1,8 +1,10 @@
 /* kepub.c: koboSpan markup for Kobo's kepub engine. */
 #include "kepub.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 
 struct count {
@@ -36,6 +38,36 @@ is_kobo_span(xmlNode *n)
 	return yes;
 }
 
+/* Whether the "." at s[i] ends no sentence: a number that opens the text
+ * ("1. Light sleep"), an initial ("J. Smith"), an abbreviation ("e.g.",
+ * "Dr."), or what follows goes on in lowercase. */
+static int
+not_an_end(const char *s, size_t i)
+{
+	static const char *const abbr[] = {"e.g", "i.e", "dr", "mr", "mrs", "ms",
+	    "st", "vs", "no", "fig", "approx", "cf", "al", NULL};
+	size_t w = i, k = i + 1;
+
+	while (w > 0 && !isspace((unsigned char)s[w - 1]) && s[w - 1] != '(')
+		w--;
+	while (s[k] == ' ' || s[k] == '\n')
+		k++;
+	if (islower((unsigned char)s[k]))
+		return 1;
+	if (i - w == 1 && isalpha((unsigned char)s[w]))
+		return 1;
+	for (int a = 0; abbr[a]; a++)
+		if (strlen(abbr[a]) == i - w && strncasecmp(s + w, abbr[a], i - w) == 0)
+			return 1;
+	if (i > w && strspn(s + w, "0123456789") == i - w) {
+		size_t b = 0;
+		while (b < w && isspace((unsigned char)s[b]))
+			b++;
+		return b == w;
+	}
+	return 0;
+}
+
 /* The length of the sentence at s: up to and with ".", "!" or "?" and the
  * blanks after it, or all of s. */
 static size_t
@@ -44,7 +76,8 @@ sentence(const char *s)
 	size_t i = 0;
 
 	while (s[i]) {
-		if (strchr(".!?", s[i]) && (s[i + 1] == ' ' || s[i + 1] == '\n')) {
+		if (strchr(".!?", s[i]) && (s[i + 1] == ' ' || s[i + 1] == '\n') &&
+		    !(s[i] == '.' && not_an_end(s, i))) {
 			i++;
 			while (s[i] == ' ' || s[i] == '\n')
 				i++;

@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "dom.h"
 #include "export.h"
+#include "picture.h"
 #include "output.h"
 #include "threads.h"
 
@@ -55,6 +56,10 @@ static const char usage_export[] =
     "      --report FILE     write every link and image and what became of it\n"
     "  -j, --jobs N          work on N threads (default: one per CPU)\n"
     "      --compress fast|best  libdeflate level 1 or 12 (default 1)\n"
+    "      --images reader|original|eink  pictures sized and cleaned for\n"
+    "                        readers (default), as they are, or grey\n"
+    "      --image-size N    the pictures' long side at most (default 1600;\n"
+    "                        1200 for eink)\n"
     "      --timings         print each stage's time (scan, read, links,\n"
     "                        parse, render, pages, pack) and the total\n"
     "                        with processor time and peak memory\n"
@@ -107,6 +112,8 @@ main(int argc, char *argv[])
 		{"jobs", required_argument, NULL, 'j'},
 		{"timings", no_argument, NULL, 'T'},
 		{"compress", required_argument, NULL, 'Z'},
+		{"images", required_argument, NULL, 'I'},
+		{"image-size", required_argument, NULL, 'P'},
 		{"smart", no_argument, NULL, 's'},
 		{"kobo", no_argument, NULL, 'k'},
 		{"strict", no_argument, NULL, 'S'},
@@ -188,6 +195,30 @@ main(int argc, char *argv[])
 		case 'T':
 			o.timings = 1;
 			break;
+		case 'I':
+			if (strcmp(optarg, "reader") == 0) {
+				o.images = PICTURES_READER;
+			} else if (strcmp(optarg, "original") == 0) {
+				o.images = PICTURES_ORIGINAL;
+			} else if (strcmp(optarg, "eink") == 0) {
+				o.images = PICTURES_EINK;
+			} else {
+				fprintf(stderr, "hbook: --images is reader, "
+				    "original or eink\n");
+				return 2;
+			}
+			break;
+		case 'P': {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+			if (*end != '\0' || n < 100 || n > 10000) {
+				fprintf(stderr, "hbook: --image-size wants the "
+				    "long side in pixels, 100 to 10000\n");
+				return 2;
+			}
+			o.image_size = (int)n;
+			break;
+		}
 		case 'Z':
 			if (strcmp(optarg, "fast") == 0) {
 				o.level = 1;

@@ -186,7 +186,7 @@ page_picture(struct page *pg, const char *url, int line)
 {
 	struct picture p;
 	const struct resource *r = NULL;
-	const char *why = "not found", *warning = NULL;
+	const char *why = "not found", *warning = NULL, *note = NULL;
 	char *outcome, *src = NULL;
 
 	if (pg->links == NULL)
@@ -212,12 +212,13 @@ page_picture(struct page *pg, const char *url, int line)
 		break;
 	case PICTURE_FILE:
 	default:
-		r = images_embed(pg->images, p.file, &why, &warning);
+		r = images_embed(pg->images, p.file, &why, &warning, &note);
 		break;
 	}
 	if (r != NULL) {
 		src = xasprintf("../%s", r->href);
-		outcome = xasprintf("embedded: %s", r->href);
+		outcome = note ? xasprintf("embedded: %s (%s)", r->href, note) :
+		    xasprintf("embedded: %s", r->href);
 	} else {
 		page_warn_once(pg, "image", p.name, line, warning);
 		outcome = xasprintf("alt text: %s", why);

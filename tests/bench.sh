@@ -81,6 +81,12 @@ case " $SIZES " in
 	[ -n "${T10000:-}" ] && echo "growth 1,000 -> 10,000: time x$(echo "scale=2; $T10000 / $T1000" | bc), memory x$(echo "scale=2; $M10000 / $M1000" | bc) (linear would be x10; target at most x12)"
 	;;
 esac
+# the picture stage: a real site's 82 pictures (screenshots with EXIF,
+# some over 1600 pixels), with and without it
+S=${CORPORA:-../shared/corpora}/sites/docusaurus-tuva
+if [ -d "$S" ]; then
+	echo "pictures, the Docusaurus site (82): median $(median 3 ./hbook export -q "$S" -o "$B/x.epub") s, book $(wc -c <"$B/x.epub") bytes; --images original: $(median 3 ./hbook export -q --images original "$S" -o "$B/x.epub") s, $(wc -c <"$B/x.epub") bytes"
+fi
 if [ "${BENCH_PANDOC:-1}" != 0 ] && [ -d "$B/c1000" ]; then
 	# pandoc three times, hbook seven times after each: this host's load
 	# changes from minute to minute, so the two are timed in turns over

@@ -157,6 +157,8 @@ BOOKS="$BOOKS $OUT/sample.kepub.epub"
 [ $rc = 0 ] && [ ! -s "$OUT/kepub.err" ] && ok "kepub: --kobo exports" || bad "kepub" "exit $rc"
 unzip -p "$OUT/sample.kepub.epub" EPUB/text/sleep-naps.xhtml >"$OUT/kepub-naps.xhtml"
 check "kepub: sentences in koboSpans" has "$OUT/kepub-naps.xhtml" '<span class="koboSpan" id="kobo.3.2">A long or late one can steal from the night.</span>'
+unzip -p "$OUT/sample.kepub.epub" EPUB/text/sleep-sleep-stages.xhtml >"$OUT/kepub-stages.xhtml"
+check "kepub: a numbered heading is one sentence" has "$OUT/kepub-stages.xhtml" '<span class="koboSpan" id="kobo.[0-9]*.1">1. Light sleep</span>'
 check "kepub: book-columns and book-inner" has "$OUT/kepub-naps.xhtml" '<body><div id="book-columns"><div id="book-inner">'
 book given-cover content --cover tests/books/links/content/img/dot.png
 check "cover: --cover is the cover image" sh -c "unzip -p '$OUT/given-cover.epub' EPUB/package.opf | grep -q 'href=\"images/cover.png\" media-type=\"image/png\" properties=\"cover-image\"'"
@@ -427,6 +429,36 @@ check "strict: no temporary file left" test "$(ls -A "$OUT/atomic")" = "book.epu
 HBOOK=$HBOOK sh tests/robust/run.sh "$OUT/robust" >"$OUT/robust.txt" 2>&1
 tally "$OUT/robust.txt"
 grep -A5 '^not ok' "$OUT/robust.txt" || true
+
+# ---- pictures made for readers, read back from their bytes ----
+# shellcheck disable=SC2086
+python3 tests/picture-check.py 1600 $BOOKS >"$OUT/pictures.txt" 2>&1
+grep -A8 '^not ok' "$OUT/pictures.txt" || true
+tally "$OUT/pictures.txt"
+P=tests/books/photos/content
+"$HBOOK" export -q --images original "$P" -o "$OUT/photos-original.epub"
+check "pictures: --images original keeps a photo byte for byte" python3 -c \
+	"import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); d = open(sys.argv[2], 'rb').read(); sys.exit(0 if any(z.read(n) == d for n in z.namelist()) else 1)" \
+	"$OUT/photos-original.epub" "$P/photo-exif.jpg"
+python3 - "$OUT/case-photos.epub" >"$OUT/upright.txt" 2>&1 <<'PY'
+import struct, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+for n in z.namelist():
+    d = z.read(n)
+    if n.endswith(".jpg") and d[:2] == b"\xff\xd8":
+        i = 2
+        while i + 9 < len(d) and d[i] == 0xFF:
+            m, l = d[i + 1], struct.unpack(">H", d[i + 2:i + 4])[0]
+            if 0xC0 <= m <= 0xC2:
+                print(struct.unpack(">HH", d[i + 5:i + 9]))
+                break
+            i += 2 + l
+PY
+check "pictures: a sideways phone photo is upright (1200 wide, 1600 high)" grep -qx '(1600, 1200)' "$OUT/upright.txt"
+"$HBOOK" export -q --images eink "$P" -o "$OUT/photos-eink.epub"
+python3 tests/picture-check.py 1200 "$OUT/photos-eink.epub" >"$OUT/eink.txt" 2>&1
+check "pictures: --images eink keeps to 1200 pixels" grep -q '^ok' "$OUT/eink.txt"
+BOOKS="$BOOKS $OUT/photos-eink.epub"
 
 # ---- safety, over every book the tests made ----
 unsafe=""

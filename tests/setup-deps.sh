@@ -27,7 +27,8 @@ build)
 	command -v pkg-config >/dev/null 2>&1 || need pkg-config
 	for pair in libcmark-gfm:libcmark-gfm-dev libxml-2.0:libxml2-dev \
 	    yaml-0.1:libyaml-dev libzip:libzip-dev libcrypto:libssl-dev \
-	    librsvg-2.0:librsvg2-dev libpng:libpng-dev libdeflate:libdeflate-dev; do
+	    librsvg-2.0:librsvg2-dev libpng:libpng-dev libdeflate:libdeflate-dev \
+	    vips:libvips-dev; do
 		pc=${pair%%:*}
 		pkg=${pair#*:}
 		pkg-config --exists "$pc" 2>/dev/null || need "$pkg"
