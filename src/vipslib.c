@@ -4,6 +4,7 @@
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* libvips' soname on Debian 11 and 12 (package libvips42); GObject's and
@@ -20,6 +21,7 @@ static const struct {
 	size_t off;
 } syms[] = {
 	SYM(vips_init),
+	SYM(vips_shutdown),
 	SYM(vips_concurrency_set),
 	SYM(vips_cache_set_max),
 	SYM(vips_thumbnail_buffer),
@@ -57,6 +59,12 @@ quiet(const gchar *domain, GLogLevelFlags level, const gchar *msg,
 }
 
 static void
+stop(void)
+{
+	lib.vips_shutdown();
+}
+
+static void
 load(void)
 {
 	/* never closed: GLib cannot be unloaded */
@@ -88,6 +96,8 @@ load(void)
 	 * of operations, so memory stays what one picture needs per thread */
 	lib.vips_concurrency_set(1);
 	lib.vips_cache_set_max(0);
+	/* libvips' worker threads end before the process does */
+	atexit(stop);
 }
 
 const struct vipslib *

@@ -9,6 +9,7 @@
 /* The functions picture.c calls, by their own names. */
 struct vipslib {
 	int (*vips_init)(const char *);
+	void (*vips_shutdown)(void);
 	void (*vips_concurrency_set)(int);
 	void (*vips_cache_set_max)(int);
 	int (*vips_thumbnail_buffer)(void *, size_t, VipsImage **, int, ...);
