@@ -135,7 +135,9 @@ add_cand(struct strmap *m, const char *key, const struct article *a)
 static void
 add_slug(struct links *l, const char *slug, const struct article *a)
 {
-	add_cand(l->slugs, slug, a);
+	/* every folder's page is "index": the name says nothing of which */
+	if (!site_index_name(slug))
+		add_cand(l->slugs, slug, a);
 }
 
 /* The folder of a's file, in the book's folder. */

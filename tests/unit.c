@@ -406,6 +406,7 @@ test_links(void)
 		{2, "", "/no/such/page/", "off-book https://site.example/no/such/page/"},
 		{1, "", "/no/such/page/", "off-book https://site.example/no/such/page/"},
 		{2, "", "/files/form.pdf", "off-book https://site.example/files/form.pdf"},
+		{2, "", "/CARE/index.asp", "off-book https://site.example/CARE/index.asp"},
 		{2, "sleep", "missing.md", "text a page not in the book (warned)"},
 		{0, "", "/no/such/page/", "text a page not in the book (warned)"},
 		{0, "", "/files/form.pdf",
