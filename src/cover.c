@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <setjmp.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -464,6 +465,35 @@ given_cover(struct book *b, const char *rel, const char *path)
 	return 0;
 }
 
+/* The most section names a cover holds: more are type too small to read
+ * on a library's shelf. */
+#define COVER_SECTIONS 6
+
+/* The sections the cover names, " · " apart: the book's top ones when
+ * they are a handful, else those hbook.yaml's categories put first, else
+ * none. */
+static void
+cover_sections(const struct book *b, struct buf *out)
+{
+	size_t n = 0, ranked = 0;
+
+	for (size_t i = 0; i < b->top.nkids; i++) {
+		const struct section *s = b->top.kids[i].sec;
+		n += s != NULL;
+		ranked += s != NULL && s->rank != INT32_MAX;
+	}
+	if (n > COVER_SECTIONS && (ranked == 0 || ranked > COVER_SECTIONS))
+		return;
+	for (size_t i = 0; i < b->top.nkids; i++) {
+		const struct section *s = b->top.kids[i].sec;
+		if (s == NULL || (n > COVER_SECTIONS && s->rank == INT32_MAX))
+			continue;
+		if (out->len)
+			buf_adds(out, " \xC2\xB7 ");
+		buf_adds(out, s->title);
+	}
+}
+
 /* templates/cover.svg (the user's, else the built-in one) filled with
  * b's title, subtitle, publisher and categories; NULL if not XML. */
 static char *
@@ -484,13 +514,7 @@ filled_template(const struct book *b, const char *templates, size_t *flen)
 		const unsigned char *e = embedded_get("templates/cover.svg", &len);
 		svg = xstrndup((const char *)e, len);
 	}
-	for (size_t i = 0; i < b->top.nkids; i++) {
-		if (b->top.kids[i].sec == NULL)
-			continue;
-		if (cats.len)
-			buf_adds(&cats, " \xC2\xB7 ");
-		buf_adds(&cats, b->top.kids[i].sec->title);
-	}
+	cover_sections(b, &cats);
 	{
 		const char *fields[] = {"title", c->title, "subtitle",
 		    c->subtitle ? c->subtitle : "", "publisher",
