@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "input.h"
+#include "text.h"
 #include "yaml.h"
 
 struct book *
@@ -14,6 +15,7 @@ book_new(const char *root)
 
 	b->root = xstrdup(root);
 	b->in = input_new(root);
+	b->cfg.short_pages = 300;
 	return b;
 }
 
@@ -89,6 +91,8 @@ article_free(struct article *a)
 	free(a->navtitle);
 	free(a->body);
 	free(a->file);
+	free(a->href);
+	free(a->anchor);
 	for (size_t i = 0; i < a->nheads; i++) {
 		free(a->heads[i].id);
 		free(a->heads[i].text);
@@ -96,6 +100,29 @@ article_free(struct article *a)
 	free(a->heads);
 	strmap_free(a->ids);
 	free(a);
+}
+
+char *
+book_topic(const struct book *b, const char *tag)
+{
+	char *key = b->cfg.no_topics ? NULL : slugify(tag);
+
+	if (key != NULL && (key[0] == '\0' ||
+	    strlist_has(&b->cfg.topics_exclude, key))) {
+		free(key);
+		key = NULL;
+	}
+	return key;
+}
+
+struct strmap *
+article_ids(const struct article *a)
+{
+	const struct section *s = a->sec;
+
+	if (a->anchor == NULL || s == NULL)
+		return a->ids;
+	return s->hub != NULL ? s->hub->ids : s->ids;
 }
 
 static void
@@ -106,6 +133,7 @@ section_free(struct section *s)
 	free(s->description);
 	free(s->file);
 	free(s->kids);
+	strmap_free(s->ids);
 	free(s);
 }
 
@@ -125,6 +153,7 @@ config_release(struct config *c)
 	free(c->src);
 	strlist_free(&c->authors);
 	strlist_free(&c->categories);
+	strlist_free(&c->topics_exclude);
 	strlist_free(&c->statics);
 	free(c->pages);
 	free(c->cover);

@@ -64,6 +64,11 @@ struct article {
 	struct section *sec;     /* the section it is in */
 	struct section *hub_of;  /* the section it introduces, or NULL */
 	char *file;              /* "sleep-naps.xhtml", inside text/ */
+	int entry;               /* a short page, shown on its section's page
+	                          * as an entry, not a chapter of its own */
+	char *href;              /* where links to it go: its file, or its
+	                          * entry's: "glossary.xhtml#copay" */
+	char *anchor;            /* that id, or NULL */
 	struct heading *heads;
 	size_t nheads;
 	struct strmap *ids;      /* every id in the chapter, for fragments */
@@ -83,6 +88,10 @@ struct section {
 	int depth;               /* 0 for a section at the top */
 	int rank;                /* hbook.yaml's order of the top ones */
 	char *file;              /* its page, in text/ */
+	int merged;              /* every page of it is an entry (a glossary):
+	                          * its page lists no contents */
+	struct strmap *ids;      /* its page's ids, when it has entries and
+	                          * no hub page to keep them */
 };
 
 /* A section's entry: a section, or an article. */
@@ -110,6 +119,12 @@ struct config {
 	                              * the content folder itself */
 	char *cover;                 /* cover: a JPEG or PNG in the folder */
 	int kramdown;                /* markdown: kramdown */
+	int no_topics;               /* topics: false */
+	struct strlist topics_exclude;   /* tags that are not for readers,
+	                              * as slugs ("qat-blurb") */
+	long short_pages;            /* a page under this many characters is
+	                              * short; a section of mostly short
+	                              * pages is one chapter (0: never) */
 	char *src;                   /* path of hbook.yaml, for diagnostics */
 	struct ydoc *doc;            /* hbook.yaml, which fields points into */
 	const struct ynode *fields;  /* the site's names for hbook's fields */
@@ -131,6 +146,7 @@ enum doc_kind {
 struct pending {
 	const struct article *target;
 	char *frag;
+	const char *src;         /* the file it is written in */
 	int line;
 	size_t row;              /* its report row */
 };
@@ -186,6 +202,12 @@ struct article *book_add_article(struct book *b);
 /* Appends a, made elsewhere, to b's articles.  Returns a. */
 struct article *book_append_article(struct book *b, struct article *a);
 void article_free(struct article *a);
+/* The ids of the page a's text is on, for links into its sections: its
+ * own, or its merged section's page's. */
+struct strmap *article_ids(const struct article *a);
+/* The topic a tag files its page under: the tag's slug, or NULL when it
+ * has none or hbook.yaml's topics leave it out.  The caller frees it. */
+char *book_topic(const struct book *b, const char *tag);
 
 /* A new section of b, keyed key, titled title, in parent (NULL: the
  * top), added to b->secs. */

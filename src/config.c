@@ -100,6 +100,37 @@ config_settle(struct book *b)
 	}
 }
 
+/* topics: false (no topics page), or {exclude: [tag, ...]}: the site's
+ * tags that are not words for readers ("promote", "qat-blurb"). */
+static int
+read_topics(struct config *c, const struct ynode *map, const char *src)
+{
+	const struct ynode *t = ymap_get(map, "topics"), *ex;
+	struct fields f = {t, NULL, src, 1};
+	struct strlist tags = {0};
+
+	if (t == NULL)
+		return 0;
+	if (t->kind == Y_SCALAR && t->plain && strcmp(t->str, "false") == 0) {
+		c->no_topics = 1;
+		return 0;
+	}
+	ex = t->kind == Y_MAP ? ymap_get(t, "exclude") : NULL;
+	if (t->kind != Y_MAP || ex == NULL || t->nkids != 2) {
+		errx_at(src, t->line, "topics: should be false, or exclude: and "
+		    "a list of tags");
+		return -1;
+	}
+	field_list(&f, "exclude", &tags);
+	for (size_t i = 0; i < tags.n; i++) {
+		char *key = slugify(tags.v[i]);
+		strlist_add(&c->topics_exclude, key);
+		free(key);
+	}
+	strlist_free(&tags);
+	return 0;
+}
+
 int
 config_from_text(struct book *b, const char *text, size_t len)
 {
@@ -134,6 +165,17 @@ config_from_text(struct book *b, const char *text, size_t len)
 	field_list(&f, "categories", &c->categories);
 	field_list(&f, "static", &c->statics);
 	c->pages = field_text(&f, "pages");
+	{
+		long n;
+		if (field_long(&f, "short_pages", &n)) {
+			if (n >= 0)
+				c->short_pages = n;
+			else
+				warnx_at(full, ymap_get(f.map, "short_pages")->line,
+				    "short_pages should be 0 (never) or more; 300 is "
+				    "used");
+		}
+	}
 	c->cover = field_text(&f, "cover");
 	{
 		char *dialect = field_text(&f, "markdown");
@@ -144,6 +186,8 @@ config_from_text(struct book *b, const char *text, size_t len)
 			    "kramdown; commonmark is used", dialect);
 		free(dialect);
 	}
+	if (read_topics(c, f.map, full) < 0)
+		return -1;
 	c->fields = ymap_get(f.map, "fields");
 	if (c->fields != NULL && c->fields->kind != Y_MAP) {
 		warnx_at(full, c->fields->line, "'fields' should map hbook's "

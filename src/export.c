@@ -65,6 +65,18 @@ list_book(const struct book *b)
 		    (d->kind == DOC_SECTION || d->kind == DOC_ARTICLE); k++)
 			printf("heading\t%s#%s\t%s\n", path_base(d->href),
 			    a->heads[k].id, a->heads[k].text);
+		/* the short pages a section's page shows as entries */
+		for (size_t k = 0; d->kind == DOC_SECTION && k < d->sec->nkids;
+		    k++) {
+			const struct article *e = d->sec->kids[k].art;
+			char *erel;
+			if (e == NULL || !e->entry)
+				continue;
+			erel = path_join(e->where ? e->where : "", e->path);
+			printf("article\t%d\t%s\t%s\t%s\n", d->depth + 1, e->href,
+			    erel, e->title);
+			free(erel);
+		}
 		free(rel);
 	}
 }

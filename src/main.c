@@ -36,6 +36,8 @@ static const char usage_main[] =
     "Turns a site's folder (Hugo, Zola, Jekyll, MkDocs, Docusaurus, GitBook,\n"
     "mdBook, Obsidian, Wiki.js, or Markdown pages as they are) into an\n"
     "EPUB 3 book, reading its pages, order and links the site's way.\n"
+    "Pages with no text are left out; short ones (a glossary's terms) are\n"
+    "entries of their section's page (short_pages in hbook(5)).\n"
     "\n"
     "commands:\n"
     "  export   write the book\n"

@@ -1319,9 +1319,15 @@ has_reading(const xmlNode *n)
 void
 headings_normalize(struct page *pg, xmlNode *root)
 {
+	headings_below(pg, root, 2);
+}
+
+void
+headings_below(struct page *pg, xmlNode *root, int top)
+{
 	xmlNode **hs = NULL;
 	size_t n = 0, cap = 0, kept = 0, over = 0;
-	int min = 7, prev = 1;
+	int min = 7, prev = top - 1;
 
 	collect_headings(root->children, &hs, &n, &cap);
 	/* A heading with nothing to read (a site's script hook, say) is a
@@ -1347,7 +1353,7 @@ headings_normalize(struct page *pg, xmlNode *root)
 		if (heading_rank(hs[i]) < min)
 			min = heading_rank(hs[i]);
 	for (size_t i = 0; i < n; i++) {
-		int l = heading_rank(hs[i]) + 2 - min;
+		int l = heading_rank(hs[i]) + top - min;
 		char name[3] = "h2";
 		xmlChar *text = xmlNodeGetContent(hs[i]);
 		char *t = str_trim((char *)text);

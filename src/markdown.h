@@ -32,6 +32,9 @@ void md_render(struct page *pg, xmlNode *parent, const char *md,
  * below the one before it (levels never skip).  Headings without an id get
  * one; the h2 sections are listed in pg->heads for the contents. */
 void headings_normalize(struct page *pg, xmlNode *root);
+/* The same with the first level top (3 for an entry of a merged page,
+ * under its title); only level 2 goes into the contents. */
+void headings_below(struct page *pg, xmlNode *root, int top);
 
 /* The text of the first heading of md when it is a level-1 heading, or
  * NULL.  The caller frees it. */

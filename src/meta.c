@@ -2,6 +2,7 @@
  * _index.md files. */
 #include "meta.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -38,6 +39,26 @@ name_lang(const struct site *s, const char *path)
 	return NULL;
 }
 
+/* Whether the site makes no page of this file that belongs in a book:
+ * "permalink: false" (Eleventy's and Metalsmith's "write no page"), or
+ * the site's error page ("404.md", "_pages/503.html"): at the top of its
+ * content folder or of a Jekyll collection, named for an HTTP error. */
+static int
+no_page(const struct fields *f, const char *path)
+{
+	const char *permalink = ystr(field_node(f, "permalink"));
+	const char *name = path_base(path);
+	char *dir = path_dir(path);
+	int top = dir[0] == '\0' || path_base(dir)[0] == '_';
+
+	free(dir);
+	if (permalink != NULL && strcmp(permalink, "false") == 0)
+		return 1;
+	return top && (name[0] == '4' || name[0] == '5') &&
+	    isdigit((unsigned char)name[1]) && isdigit((unsigned char)name[2]) &&
+	    name[3] == '.';
+}
+
 /* One article from its text: a new article, or NULL when it is skipped
  * (a draft, or a file the generator would not make a page of).  Touches
  * nothing shared but the diagnostics, so the threads of articles_load()
@@ -67,7 +88,7 @@ article_parse(const struct book *b, const char *where, const char *path,
 	f.map = doc ? ydoc_root(doc) : NULL;
 	published = ystr(field_node(&f, "published"));
 	if (field_bool(&f, "draft") || (published != NULL &&
-	    strcmp(published, "false") == 0)) {
+	    strcmp(published, "false") == 0) || no_page(&f, path)) {
 		ydoc_free(doc);
 		free(full);
 		return NULL;

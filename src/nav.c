@@ -27,6 +27,16 @@ nav_item(xmlNode *ol, const char *href, const char *label)
 
 /* The contents' entries: each document with a label at its depth, and
  * an article's sections below it. */
+/* Whether s's page shows short pages as entries. */
+static int
+has_entries(const struct section *s)
+{
+	for (size_t i = 0; s != NULL && i < s->nkids; i++)
+		if (s->kids[i].art != NULL && s->kids[i].art->entry)
+			return 1;
+	return 0;
+}
+
 static void
 nav_toc(const struct book *b, xmlNode *top)
 {
@@ -63,6 +73,18 @@ nav_toc(const struct book *b, xmlNode *top)
 				ol[k + 1] = el_new(li[k], "ol");
 			href = xasprintf("%s#%s", d->href, s->id);
 			nav_item(ol[k + 1], href, s->text);
+			free(href);
+		}
+		for (size_t j = 0; d->sec != NULL && j < d->sec->nkids; j++) {
+			const struct article *e = d->sec->kids[j].art;
+			char *href;
+
+			if (e == NULL || !e->entry)
+				continue;
+			href = xasprintf("text/%s", e->href);
+			if (ol[k + 1] == NULL)
+				ol[k + 1] = el_new(li[k], "ol");
+			nav_item(ol[k + 1], href, e->title);
 			free(href);
 		}
 	}
@@ -187,7 +209,8 @@ ncx_build(struct book *b)
 		const struct doc *d = &b->docs[i];
 		const struct article *a = d->art ? d->art : d->sec ? d->sec->hub :
 		    NULL;
-		int k = d->label ? d->depth + 1 + (a && a->nheads) : 0;
+		int k = d->label ? d->depth + 1 + ((a && a->nheads) ||
+		    has_entries(d->sec)) : 0;
 		if (k > depth)
 			depth = k;
 		if (d->depth > most)
@@ -228,6 +251,10 @@ ncx_build(struct book *b)
 			if (a->heads[h].text[0] != '\0')
 				ncx_point(np, &o, &order, a->heads[h].text,
 				    d->href, a->heads[h].id);
+		for (size_t j = 0; d->sec != NULL && j < d->sec->nkids; j++)
+			if (d->sec->kids[j].art && d->sec->kids[j].art->entry)
+				ncx_point(np, &o, &order, d->sec->kids[j].art->title,
+				    d->href, d->sec->kids[j].art->anchor);
 	}
 	free(parent);
 	/* not indented: 6,000 entries deep in a big book would be half

@@ -13,6 +13,10 @@
 #include "site.h"
 #include "text.h"
 
+/* The most text a merged chapter holds, in characters: e-readers open a
+ * chapter at once, and slow past a few hundred kilobytes. */
+#define MERGED_MAX 200000
+
 int
 article_cmp(const struct article *x, const struct article *y)
 {
@@ -432,23 +436,65 @@ rank_top(struct book *b)
 	}
 }
 
-/* Whether a's page has no text: blanks and comments only. */
+/* The end of an MDX element at p that shows nothing: a component closed
+ * in its own tag ("<TableDescription model="x" />": hbook cannot run
+ * it), an MDX comment in braces, or an import or export line; NULL for
+ * text. */
+static const char *
+mdx_silent(const char *p, const char *end)
+{
+	if (*p == '<' && end - p > 1 && isupper((unsigned char)p[1])) {
+		char quote = 0;
+		int depth = 0;
+		for (const char *q = p + 1; q < end; q++) {
+			if (quote) {
+				quote = *q == quote ? 0 : quote;
+			} else if (*q == '"' || *q == '\'') {
+				quote = *q;
+			} else if (*q == '{') {
+				depth++;
+			} else if (*q == '}') {
+				depth--;
+			} else if (depth == 0 && *q == '>') {
+				return q[-1] == '/' ? q + 1 : NULL;
+			}
+		}
+		return NULL;
+	}
+	if (end - p >= 3 && memcmp(p, "{/*", 3) == 0) {
+		const char *e = strstr(p, "*/}");
+		return e != NULL && e < end ? e + 3 : NULL;
+	}
+	if ((end - p >= 7 && memcmp(p, "import ", 7) == 0) ||
+	    (end - p >= 7 && memcmp(p, "export ", 7) == 0)) {
+		const char *e = memchr(p, '\n', end - p);
+		return e ? e : end;
+	}
+	return NULL;
+}
+
+/* Whether a's page has no text: blanks and comments only (and, in MDX,
+ * components that show nothing). */
 static int
-no_text(const struct article *a)
+no_text(const struct book *b, const struct article *a)
 {
 	const char *p = a->body, *end;
+	int mdx = b->site->gen == &gen_docusaurus || str_ends(a->path, ".mdx");
 
 	if (p == NULL)
 		return 0;
 	end = p + a->body_len;
 	while (p < end) {
+		const char *e;
 		if (isspace((unsigned char)*p)) {
 			p++;
 		} else if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
-			const char *e = strstr(p + 4, "-->");
+			e = strstr(p + 4, "-->");
 			if (e == NULL || e >= end)
 				return 0;
 			p = e + 3;
+		} else if (mdx && (e = mdx_silent(p, end)) != NULL) {
+			p = e;
 		} else {
 			return 0;
 		}
@@ -466,23 +512,83 @@ struct gone {
 };
 
 static void
-drop_empty(struct section *s, struct gone *gone)
+drop_empty(const struct book *b, struct section *s, struct gone *gone)
 {
 	size_t k = 0;
 
 	for (size_t i = 0; i < s->nkids; i++) {
 		struct entry *e = &s->kids[i];
-		if (e->art != NULL && e->art->hub_of == NULL && no_text(e->art)) {
+		if (e->art != NULL && e->art->hub_of == NULL &&
+		    no_text(b, e->art)) {
 			gone->v = xgrow(gone->v, gone->n, &gone->cap,
 			    sizeof(*gone->v));
 			gone->v[gone->n++] = e->art;
 			continue;
 		}
 		if (e->sec != NULL)
-			drop_empty(e->sec, gone);
+			drop_empty(b, e->sec, gone);
 		s->kids[k++] = *e;
 	}
 	s->nkids = k;
+}
+
+/* About how many characters of text a's page shows: its body without
+ * tags, link targets and Markdown's marks, each run of blanks one.  The measure of a
+ * short page, taken before rendering, as ordering needs it. */
+static size_t
+text_size(const struct book *b, const struct article *a)
+{
+	const char *p = a->body, *end = p ? p + a->body_len : NULL, *e;
+	int mdx = b->site->gen == &gen_docusaurus || str_ends(a->path, ".mdx");
+	size_t n = 0;
+
+	while (p != NULL && p < end) {
+		if (mdx && (p == a->body || p[-1] == '\n') &&
+		    (e = mdx_silent(p, end)) != NULL) {
+			p = e;
+		} else if (*p == '<') {
+			e = memchr(p, '>', (size_t)(end - p));
+			p = e ? e + 1 : end;
+		} else if (p[0] == ']' && p + 1 < end && p[1] == '(') {
+			e = memchr(p, ')', (size_t)(end - p));
+			p = e ? e + 1 : end;
+		} else if (isspace((unsigned char)*p)) {
+			/* a run of blanks is one, as it reads */
+			while (p < end && isspace((unsigned char)*p))
+				p++;
+			n++;
+		} else {
+			n += strchr("#*_`[]>|-=", *p) == NULL;
+			p++;
+		}
+	}
+	return n;
+}
+
+/* A short page (a glossary's term, an FAQ's "Yes.") is shown on its
+ * section's page, an entry there, instead of a page turn for a line or
+ * two; a section of nothing else (a glossary) becomes one chapter.  The
+ * entries of a page stay under what e-readers open at once. */
+static void
+merge_short(const struct book *b, struct section *s, long under)
+{
+	size_t entries = 0, total = 0;
+
+	for (size_t i = 0; i < s->nkids; i++)
+		if (s->kids[i].sec != NULL)
+			merge_short(b, s->kids[i].sec, under);
+	if (under <= 0 || s->key == NULL)
+		return;
+	for (size_t i = 0; i < s->nkids; i++) {
+		struct article *a = s->kids[i].art;
+		size_t n = a ? text_size(b, a) : 0;
+		if (a != NULL && n < (size_t)under && total + n < MERGED_MAX) {
+			a->entry = 1;
+			entries++;
+			total += n;
+		}
+	}
+	s->merged = entries > 0 && entries == s->nkids;
 }
 
 /* Sorts every section's kids (the navigation's are in its order), and
@@ -521,7 +627,8 @@ book_order(struct book *b)
 	else
 		by_folders(&t, b->arts, b->narts);
 	rank_top(b);
-	drop_empty(&b->top, &gone);
+	drop_empty(b, &b->top, &gone);
+	merge_short(b, &b->top, b->cfg.short_pages);
 	if (gone.n > 0) {
 		struct buf some = {0};
 		for (size_t i = 0; i < gone.n && i < 3; i++) {

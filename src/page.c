@@ -89,7 +89,7 @@ static char *
 section_href(const char *src, int line, const struct article *t,
     const char *frag)
 {
-	char *id = links_choose_id(t->ids, frag), *href;
+	char *id = links_choose_id(article_ids(t), frag), *href;
 
 	if (id == NULL) {
 		warnx_at(src, line, "link to '#%s': no such section in %s; it "
@@ -115,6 +115,7 @@ add_pending(struct page *pg, xmlNode *a, struct link *k, int line,
 	p->target = k->target;
 	p->frag = k->frag;
 	k->frag = NULL;
+	p->src = pg->src;
 	p->line = line;
 	p->row = row;
 	snprintf(mark, sizeof(mark), "%c%zu%c", PENDING_MARK, pg->npend++,
@@ -126,6 +127,7 @@ int
 page_link(struct page *pg, xmlNode *a, const char *url, int line)
 {
 	struct link k;
+	struct local *local = NULL;
 	char *href = NULL, *outcome;
 	int rc = 0;
 
@@ -150,8 +152,11 @@ page_link(struct page *pg, xmlNode *a, const char *url, int line)
 		xmlSetProp(a, BAD_CAST "href", BAD_CAST "#");
 		pg->local = xgrow(pg->local, pg->nlocal, &pg->caplocal,
 		    sizeof(*pg->local));
-		pg->local[pg->nlocal].a = a;
-		pg->local[pg->nlocal++].frag = k.frag;
+		local = &pg->local[pg->nlocal++];
+		local->a = a;
+		local->frag = k.frag;
+		local->src = pg->src;
+		local->line = line;
 		k.frag = NULL;
 		outcome = xstrdup("in the book: this page");
 		break;
@@ -168,13 +173,16 @@ page_link(struct page *pg, xmlNode *a, const char *url, int line)
 		break;
 	case LINK_PAGE:
 	default:
-		xmlSetProp(a, BAD_CAST "href", BAD_CAST k.target->file);
-		outcome = xasprintf("in the book: %s", k.target->file);
+		xmlSetProp(a, BAD_CAST "href", BAD_CAST k.target->href);
+		outcome = xasprintf("in the book: %s", k.target->href);
 		break;
 	}
-	if (pg->links != NULL)
-		report_add(pg->report, pg->order, pg->src, line, "link", url,
-		    outcome);
+	if (pg->links != NULL) {
+		size_t row = report_add(pg->report, pg->order, pg->src, line,
+		    "link", url, outcome);
+		if (local != NULL)
+			local->row = row;
+	}
 	free(outcome);
 	free(href);
 	link_clear(&k);
@@ -240,15 +248,23 @@ page_check_local(struct page *pg)
 		char *id = links_choose_id(pg->ids, frag), *href;
 
 		if (id == NULL) {
-			warnx_at(pg->src, 0, "link to '#%s': no such section in "
-			    "%s; it points at the page", frag, file[0] ? file :
-			    "the page");
-			href = xstrdup(file);
+			xmlNode *a = pg->local[i].a, *kid;
+			warnx_at(pg->local[i].src, pg->local[i].line, "link to "
+			    "'#%s': no such section on this page; its text stays, "
+			    "unlinked", frag);
+			report_set(pg->report, pg->local[i].row,
+			    "text: no such section on this page");
+			while ((kid = a->children) != NULL) {
+				xmlUnlinkNode(kid);
+				xmlAddPrevSibling(a, kid);
+			}
+			xmlUnlinkNode(a);
+			xmlFreeNode(a);
 		} else {
 			href = xasprintf("%s#%s", file, id);
+			set_attr(pg->local[i].a, "href", href);
+			free(href);
 		}
-		set_attr(pg->local[i].a, "href", href);
-		free(href);
 		free(id);
 		free(pg->local[i].frag);
 	}

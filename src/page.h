@@ -36,6 +36,9 @@ enum {
 struct local {
 	xmlNode *a;
 	char *frag;
+	const char *src;         /* where it is written */
+	int line;
+	size_t row;              /* its report row */
 };
 
 struct page {
@@ -111,8 +114,9 @@ int page_link(struct page *pg, xmlNode *a, const char *url, int line);
  * The caller frees it. */
 char *page_picture(struct page *pg, const char *url, int line);
 
-/* Settles the links to "#fragment" once the page is complete: a missing
- * one points at the page itself, with a warning. */
+/* Settles the links to "#fragment" once the page is complete: one to a
+ * section the page does not have leads nowhere, so its text stays,
+ * unlinked, with a warning. */
 void page_check_local(struct page *pg);
 
 /* The mark a pending link's href holds until it is known: bytes no XML

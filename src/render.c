@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -286,7 +287,7 @@ related(struct page *pg, const struct article *a)
 			    "left out: not in the book");
 			continue;
 		}
-		note = xasprintf("in the book: %s", t->file);
+		note = xasprintf("in the book: %s", t->href);
 		report_add(pg->report, pg->order, a->src, 1, "related",
 		    a->related.v[i], note);
 		free(note);
@@ -299,7 +300,7 @@ related(struct page *pg, const struct article *a)
 			list = holder(pg->doc);
 		li = el_new(list, "li");
 		link = el_new(li, "a");
-		xmlSetProp(link, BAD_CAST "href", BAD_CAST t->file);
+		xmlSetProp(link, BAD_CAST "href", BAD_CAST t->href);
 		append_text(link, t->title, strlen(t->title));
 	}
 	free(seen);
@@ -477,8 +478,6 @@ static void
 settle(const struct render *r, size_t i)
 {
 	struct doc *d = &r->book->docs[i];
-	const char *src = d->art ? d->art->src : d->sec->hub ? d->sec->hub->src :
-	    r->book->root;
 	char **hrefs = xcalloc(d->npend + 1, sizeof(*hrefs));
 	struct pending **sorted = xcalloc(d->npend + 1, sizeof(*sorted));
 	struct buf out = {0};
@@ -489,11 +488,12 @@ settle(const struct render *r, size_t i)
 	qsort(sorted, d->npend, sizeof(*sorted), pend_cmp);
 	for (k = 0; k < d->npend; k++) {
 		const struct pending *p = sorted[k];
-		char *id = links_choose_id(p->target->ids, p->frag), *note;
+		char *id = links_choose_id(article_ids(p->target), p->frag);
+		char *note;
 		char *href;
 
 		if (id == NULL) {
-			warnx_at(src, p->line, "link to '#%s': no such section "
+			warnx_at(p->src, p->line, "link to '#%s': no such section "
 			    "in %s; it points at the page", p->frag,
 			    p->target->file);
 			href = xstrdup(p->target->file);
@@ -629,7 +629,7 @@ section_contents(xmlDoc *doc, const struct section *s)
 
 	for (size_t i = 0; i < s->nkids; i++) {
 		const struct entry *e = &s->kids[i];
-		const char *file = e->sec ? e->sec->file : e->art->file;
+		const char *file = e->sec ? e->sec->file : e->art->href;
 		const char *title = e->sec ? e->sec->title : e->art->title;
 		const char *desc = e->sec ? e->sec->description :
 		    e->art->description;
@@ -646,6 +646,55 @@ section_contents(xmlDoc *doc, const struct section *s)
 		}
 	}
 	return list;
+}
+
+/* A section's short pages into into (its page's intro), each an entry:
+ * its title (a level-2 heading with the id links to it use), its lede,
+ * its text with its headings a level down.  Each is read from its own
+ * file, so its links, pictures and diagnostics are its own.  Returns
+ * whether there was any. */
+static int
+section_entries(struct page *pg, const struct render *r,
+    const struct section *s, xmlNode *into)
+{
+	int any = 0;
+
+	for (size_t i = 0; i < s->nkids; i++) {
+		struct article *a = s->kids[i].art;
+		xmlNode *entry, *h, *body, *kid;
+
+		if (a == NULL || !a->entry)
+			continue;
+		any = 1;
+		entry = el_new(into, "section");
+		xmlSetProp(entry, BAD_CAST "class", BAD_CAST "entry-page");
+		h = el_new(entry, "h2");
+		xmlSetProp(h, BAD_CAST "id", BAD_CAST a->anchor);
+		append_text(h, a->title, strlen(a->title));
+		if (a->description != NULL && !lede_repeated(a)) {
+			xmlNode *lede = el_new(entry, "p");
+			xmlSetProp(lede, BAD_CAST "class", BAD_CAST "lede");
+			append_text(lede, a->description, strlen(a->description));
+		}
+		pg->art = a;
+		pg->src = a->src;
+		pg->syntax = syntax_of(r->book, a);
+		pg->line0 = a->body_line;
+		pg->drop_h1 = a->title;
+		body = holder(pg->doc);
+		page_text(pg, body, a);
+		headings_below(pg, body, 3);
+		while ((kid = body->children) != NULL) {
+			xmlUnlinkNode(kid);
+			xmlAddChild(entry, kid);
+		}
+		xmlFreeNode(body);
+		if (!(r->links && links_wikilinks(r->links))) {
+			free(a->body);
+			a->body = NULL;
+		}
+	}
+	return any;
 }
 
 /* A section's page: its title and description, its hub page's text, and
@@ -666,6 +715,10 @@ render_section(const struct render *r, size_t order, struct deflater *dfl)
 		return -1;
 	pg.art = hub;
 	pg.syntax = syntax_of(r->book, hub);
+	/* the entries' ids first: links made before the page use them */
+	for (size_t i = 0; i < s->nkids; i++)
+		if (s->kids[i].art != NULL && s->kids[i].art->entry)
+			strmap_put(pg.ids, s->kids[i].art->anchor, (void *)1);
 	f[0].name = "title";
 	f[0].content = text_field(pg.doc, s->title);
 	f[1].name = "description";
@@ -678,6 +731,15 @@ render_section(const struct render *r, size_t order, struct deflater *dfl)
 		f[2].content = holder(pg.doc);
 		page_text(&pg, f[2].content, hub);
 		headings_normalize(&pg, f[2].content);
+	}
+	{
+		xmlNode *intro = f[2].content ? f[2].content : holder(pg.doc);
+		if (section_entries(&pg, r, s, intro))
+			f[2].content = intro;
+		else if (intro != f[2].content)
+			xmlFreeNode(intro);
+	}
+	if (f[2].content != NULL) {
 		if (pg.notes != NULL) {
 			xmlNode *kid;
 			while ((kid = pg.notes->children) != NULL) {
@@ -687,10 +749,15 @@ render_section(const struct render *r, size_t order, struct deflater *dfl)
 		}
 	}
 	f[3].name = "contents";
-	f[3].content = section_contents(pg.doc, s);
+	f[3].content = s->merged ? NULL : section_contents(pg.doc, s);
 	f[4].name = "category";
 	f[4].content = section_label(pg.doc, s->parent);
 	page_finish(&pg, f, 5, d);
+	if (hub == NULL) {
+		/* the entries' ids, for links into their sections */
+		d->sec->ids = pg.ids;
+		pg.ids = NULL;
+	}
 	page_done(&pg, hub, d, dfl);
 	return 0;
 }
@@ -807,12 +874,10 @@ gather_topics(const struct book *b, size_t *n)
 	for (size_t i = 0; i < b->narts; i++) {
 		struct article *a = b->arts[i];
 		for (size_t j = 0; j < a->tags.n; j++) {
-			char *key = slugify(a->tags.v[j]);
+			char *key = book_topic(b, a->tags.v[j]);
 			struct topic *t;
-			if (key[0] == '\0') {
-				free(key);
+			if (key == NULL)
 				continue;
-			}
 			if ((t = strmap_get(seen, key)) == NULL) {
 				t = xcalloc(1, sizeof(*t));
 				t->key = key;
@@ -836,6 +901,84 @@ gather_topics(const struct book *b, size_t *n)
 	return ts;
 }
 
+/* Links to the topic's pages, in reading order, into dd.  A topic of
+ * more than TOPIC_GROUP pages is no wall of links: a paragraph per
+ * section, named, holds that section's, and a line per first letter
+ * when they are many too. */
+#define TOPIC_GROUP 20
+
+static void
+topic_links(xmlNode *dd, const struct topic *t)
+{
+	int grouped = t->narts > TOPIC_GROUP;
+	/* the pages in their groups' order: each group's first page gives
+	 * it its place; a group's pages keep reading order */
+	size_t *order = xcalloc(t->narts + 1, sizeof(*order));
+	size_t *group = xcalloc(t->narts + 1, sizeof(*group));
+	struct strmap *seen = strmap_new();
+	size_t ngroups = 0;
+	char *big = NULL;        /* a group too long for one line */
+	xmlNode *p = dd;
+
+	for (size_t j = 0; j < t->narts; j++) {
+		const struct section *sec = t->arts[j]->sec;
+		const char *key = grouped && sec && sec->key ? sec->key : "";
+		uintptr_t g = (uintptr_t)strmap_get(seen, key);
+		if (g == 0) {
+			g = ++ngroups;
+			strmap_put(seen, key, (void *)g);
+		}
+		group[j] = g;
+	}
+	{
+		/* a counting sort by group: linear however many groups */
+		size_t *start = xcalloc(ngroups + 2, sizeof(*start));
+		for (size_t j = 0; j < t->narts; j++)
+			start[group[j] + 1]++;
+		big = xcalloc(ngroups + 1, 1);
+		for (size_t g = 1; g <= ngroups; g++)
+			big[g] = start[g + 1] > TOPIC_GROUP;
+		for (size_t g = 1; g <= ngroups; g++)
+			start[g + 1] += start[g];
+		for (size_t j = 0; j < t->narts; j++)
+			order[start[group[j]]++] = j;
+		free(start);
+	}
+	for (size_t i = 0; i < t->narts; i++) {
+		const struct article *a = t->arts[order[i]];
+		xmlNode *link;
+
+		int first = i == 0 || group[order[i]] != group[order[i - 1]];
+
+		if (grouped && !first && big[group[order[i]]] &&
+		    toupper((unsigned char)a->title[0]) != toupper((unsigned char)
+		    t->arts[order[i - 1]]->title[0])) {
+			/* a long group: a line per first letter */
+			p = el_new(dd, "p");
+			xmlSetProp(p, BAD_CAST "class", BAD_CAST "topic-group");
+		} else if (grouped && first) {
+			const char *name = a->sec && a->sec->title ? a->sec->title :
+			    "Other pages";
+			xmlNode *span;
+			p = el_new(dd, "p");
+			xmlSetProp(p, BAD_CAST "class", BAD_CAST "topic-group");
+			span = el_new(p, "span");
+			xmlSetProp(span, BAD_CAST "class", BAD_CAST "topic-section");
+			append_text(span, name, strlen(name));
+			append_text(p, ": ", 2);
+		} else if (i > 0) {
+			append_text(p, ", ", 2);
+		}
+		link = el_new(p, "a");
+		xmlSetProp(link, BAD_CAST "href", BAD_CAST a->href);
+		append_text(link, a->title, strlen(a->title));
+	}
+	strmap_free(seen);
+	free(big);
+	free(group);
+	free(order);
+}
+
 static int
 render_topics(const struct render *r, size_t order)
 {
@@ -856,15 +999,7 @@ render_topics(const struct render *r, size_t order)
 		append_text(dt, ts[i]->name, strlen(ts[i]->name));
 		append_text(f[0].content, "\n", 1);
 		dd = el_new(f[0].content, "dd");
-		for (size_t j = 0; j < ts[i]->narts; j++) {
-			xmlNode *a = el_new(dd, "a");
-			if (j)
-				xmlAddPrevSibling(a, xmlNewText(BAD_CAST ", "));
-			xmlSetProp(a, BAD_CAST "href",
-			    BAD_CAST ts[i]->arts[j]->file);
-			append_text(a, ts[i]->arts[j]->title,
-			    strlen(ts[i]->arts[j]->title));
-		}
+		topic_links(dd, ts[i]);
 		append_text(f[0].content, "\n", 1);
 		free(ts[i]->key);
 		free(ts[i]->arts);

@@ -26,6 +26,30 @@ stem_for(const char *path)
 	return slug;
 }
 
+/* The short pages a section's page shows as entries: its file, and an id
+ * each, by title ("glossary.xhtml#copayment"), unique in the page, where
+ * links to them go.  The page's renderer keeps these ids first. */
+static void
+name_entries(struct section *s)
+{
+	struct strmap *used = strmap_new(), *next = strmap_new();
+
+	for (size_t i = 0; i < s->nkids; i++) {
+		struct article *a = s->kids[i].art;
+		char *base;
+
+		if (a == NULL || !a->entry)
+			continue;
+		base = make_id(a->title);
+		a->file = xstrdup(s->file);
+		a->anchor = unique_name(used, next, base, "-", "");
+		a->href = xasprintf("%s#%s", a->file, a->anchor);
+		free(base);
+	}
+	strmap_free(used);
+	strmap_free(next);
+}
+
 /* Names the files of the sections and articles in text/, each its own:
  * a section by its folder ("health-care-eligibility.xhtml"), an article
  * by its folder and name ("sleep-naps.xhtml"), stem, stem-2, ... */
@@ -41,11 +65,14 @@ name_section(struct section *s, struct strmap *used, struct strmap *next)
 			    stem_for(e->sec->title) : stem_for(e->sec->key);
 			e->sec->file = unique_name(used, next, stem[0] ? stem :
 			    "section", "-", ".xhtml");
-			if (e->sec->hub != NULL)
+			if (e->sec->hub != NULL) {
 				e->sec->hub->file = xstrdup(e->sec->file);
+				e->sec->hub->href = xstrdup(e->sec->file);
+			}
 			free(stem);
+			name_entries(e->sec);
 			name_section(e->sec, used, next);
-		} else {
+		} else if (!e->art->entry) {
 			struct article *a = e->art;
 			char *dir = path_dir(a->path), *slug = slugify(a->slug);
 			/* a bundle's index.md is named by its folder */
@@ -55,6 +82,7 @@ name_section(struct section *s, struct strmap *used, struct strmap *next)
 			stem = stem_for(base);
 			a->file = unique_name(used, next, stem[0] ? stem : "page",
 			    "-", ".xhtml");
+			a->href = xstrdup(a->file);
 			free(stem);
 			free(base);
 			free(slug);
@@ -85,8 +113,8 @@ has_topics(const struct book *b)
 	for (size_t i = 0; i < b->narts && !some; i++) {
 		const struct article *a = b->arts[i];
 		for (size_t j = 0; j < a->tags.n && !some; j++) {
-			char *key = slugify(a->tags.v[j]);
-			some = key[0] != '\0';
+			char *key = book_topic(b, a->tags.v[j]);
+			some = key != NULL;
 			free(key);
 		}
 	}
@@ -172,7 +200,7 @@ plan_section(struct book *b, const struct section *s, int depth)
 			add(b, DOC_SECTION, e->sec->file, e->sec->title, depth)->sec =
 			    e->sec;
 			plan_section(b, e->sec, depth + 1);
-		} else {
+		} else if (!e->art->entry) {
 			add(b, DOC_ARTICLE, e->art->file, e->art->title, depth)->art =
 			    e->art;
 		}

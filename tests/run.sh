@@ -223,6 +223,10 @@ if [ -d "$CORPORA/vagov-content/pages" ]; then
 		--report "$OUT/vagov-site.tsv"
 	if [ "$rc" = 0 ]; then ok "vagov site: exports"; else bad "vagov site: exports" "exit $rc"; fi
 	"$HBOOK" list "$CORPORA/vagov-content" --config tests/vagov.yaml >"$OUT/vagov-site.list" 2>/dev/null
+	python3 tests/book-check.py vagov "$OUT/vagov-site.epub" \
+		"$OUT/vagov-site.list" >"$OUT/vagov-book.txt" 2>&1
+	cat "$OUT/vagov-book.txt"
+	tally "$OUT/vagov-book.txt"
 	python3 tests/corpus-check.py vagov "$CORPORA/vagov-content" pages \
 		https://www.va.gov "$OUT/vagov-site.list" "$OUT/vagov-site.tsv" \
 		"$OUT/vagov-site.epub" assets >"$OUT/vagov-check.txt" 2>&1
@@ -238,6 +242,15 @@ if [ -d "$CORPORA/vagov-content/pages" ]; then
 	check "languages: a note names the others" grep -q "note: the site is also in es: this book is in en (export another with --lang es)" "$OUT/healthcare-site.err"
 	"$HBOOK" list "$CORPORA/healthcare-gov-2013" --config tests/healthcare.yaml --lang es >"$OUT/healthcare-es.list" 2>/dev/null
 	check "languages: --lang es makes the Spanish book" sh -c "grep -q '	_posts/articles/es/' '$OUT/healthcare-es.list' && ! grep -q '	_posts/articles/[0-9]' '$OUT/healthcare-es.list'"
+	python3 tests/book-check.py healthcare "$OUT/healthcare-site.epub" \
+		"$OUT/healthcare-site.list" >"$OUT/healthcare-book.txt" 2>&1
+	cat "$OUT/healthcare-book.txt"
+	tally "$OUT/healthcare-book.txt"
+	unzip -p "$OUT/healthcare-site.epub" EPUB/text/topics.xhtml >"$OUT/healthcare-topics.xhtml" 2>/dev/null
+	check "topics: the site's bookkeeping tags are left out" sh -c \
+		"grep -q '<dt>state</dt>' '$OUT/healthcare-topics.xhtml' && ! grep -q '<dt>promote</dt>' '$OUT/healthcare-topics.xhtml'"
+	check "topics: a long entry is grouped, a line per letter" sh -c \
+		"test \$(grep -o 'class=\"topic-group\"' '$OUT/healthcare-topics.xhtml' | wc -l) -gt 10"
 	python3 tests/corpus-check.py healthcare "$CORPORA/healthcare-gov-2013" _posts \
 		https://www.healthcare.gov "$OUT/healthcare-site.list" "$OUT/healthcare-site.tsv" \
 		"$OUT/healthcare-site.epub" >"$OUT/healthcare-check.txt" 2>&1
@@ -257,9 +270,12 @@ if [ -d "$CORPORA/vagov-content/pages" ]; then
 		if [ "$rc" = 0 ]; then ok "sites/$name: exports from the site's root"; else bad "sites/$name: exports" "exit $rc"; fi
 		"$HBOOK" list "$dir" >"$OUT/site-$name.list" 2>/dev/null
 		check "sites/$name: read as a $gen site" grep -q "^generator	$gen	" "$OUT/site-$name.list"
-		unzip -p "$OUT/site-$name.epub" EPUB/package.opf >"$OUT/site-$name.opf" 2>/dev/null
-		check "sites/$name: a creator, and a date after 1990" sh -c \
-			"grep -q '<dc:creator' '$OUT/site-$name.opf' && grep -q 'dcterms:modified\">\(199[1-9]\|20[0-9][0-9]\)-' '$OUT/site-$name.opf'"
+		# a finished book: no empty chapter, no lede twice, few one-line
+		# chapters, a creator and date, the site's depth of sections
+		python3 tests/book-check.py "$name" "$OUT/site-$name.epub" \
+			"$OUT/site-$name.list" >"$OUT/site-$name-book.txt" 2>&1
+		cat "$OUT/site-$name-book.txt"
+		tally "$OUT/site-$name-book.txt"
 		python3 tests/site-check.py "$name" "$dir" "$OUT/site-$name.list" \
 			"$OUT/site-$name.tsv" "$OUT/site-$name.err" "$OUT/site-$name.epub" \
 			>"$OUT/site-$name-check.txt" 2>&1
@@ -380,6 +396,18 @@ for dir in tests/books/*; do
 	fi
 	[ "$want" = 0 ] || BOOKS=$(echo "$BOOKS" | sed "s| $OUT/case-$name.epub||")
 done
+
+# short_pages: 0 keeps every page a chapter of its own
+"$HBOOK" export tests/books/short-pages/content --config tests/books/short-pages/never.yaml \
+	-o "$OUT/short-never.epub" 2>"$OUT/short-never.err"
+check "short pages: short_pages: 0 makes each its own chapter" sh -c \
+	"unzip -p '$OUT/short-never.epub' EPUB/package.opf | grep -q 'text/glossary-copay.xhtml'"
+
+# topics: a bad setting is an error naming its line
+printf 'title: T\ntopics: [promote]\n' >"$OUT/bad-topics.yaml"
+"$HBOOK" export content --config "$OUT/bad-topics.yaml" -o "$OUT/bad-topics.epub" 2>"$OUT/bad-topics.err"
+check "topics: a list where exclude: belongs is an error at its line" sh -c \
+	"grep -q 'bad-topics.yaml:2: error: topics: should be false' '$OUT/bad-topics.err' && test ! -e '$OUT/bad-topics.epub'"
 
 # ---- exit status, diagnostics and the atomic write ----
 "$HBOOK" --help >/dev/null 2>&1; rc=$?

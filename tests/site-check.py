@@ -331,8 +331,11 @@ err_text = open(errors, encoding="utf-8", errors="replace").read()
 def landed(outcome, p):
     if outcome == "in the book: this page":
         return p
-    m = re.match(r"in the book: ([^#]+)", outcome)
-    return file_page.get(m.group(1)) if m else None
+    m = re.match(r"in the book: (([^#]+)\S*)", outcome)
+    if not m:
+        return None
+    # an entry of a merged chapter ("glossary.xhtml#copay"), else the page
+    return file_page.get(m.group(1), file_page.get(m.group(2)))
 
 
 named = right = wrong = silent = 0
