@@ -373,6 +373,44 @@ wrap_strays(xmlNode *p, const char *const *allowed, const char *wrapper)
 		wrap(first, last, wrapper);
 }
 
+/* The sibling before (dir < 0) or after n that is not blank text, or
+ * NULL. */
+static xmlNode *
+sibling(xmlNode *n, int dir)
+{
+	do
+		n = dir < 0 ? n->prev : n->next;
+	while (n != NULL && (blank(n) || n->type == XML_COMMENT_NODE));
+	return n;
+}
+
+/* A line break with no text on one side, at the start or end of its
+ * element or beside a block, is a gap, not a break between lines (sites
+ * write <br> for space: "<br><div class=intro>"). */
+static void
+drop_gaps(xmlNode *el)
+{
+	xmlNode *n, *next;
+
+	if (is_el(el, "pre"))
+		return;
+	for (n = el->children; n != NULL; n = next) {
+		xmlNode *before, *after;
+		next = n->next;
+		if (n->type != XML_ELEMENT_NODE || !is_el(n, "br"))
+			continue;
+		before = sibling(n, -1);
+		after = sibling(n, 1);
+		if (before == NULL || after == NULL ||
+		    (before->type == XML_ELEMENT_NODE && !in_set(before,
+		    phrasing)) || (after->type == XML_ELEMENT_NODE &&
+		    !in_set(after, phrasing))) {
+			xmlUnlinkNode(n);
+			xmlFreeNode(n);
+		}
+	}
+}
+
 static void
 repair(xmlNode *el, int depth)
 {
@@ -411,6 +449,7 @@ repair(xmlNode *el, int depth)
 		if (depth < 512)
 			repair(n, depth + 1);
 	}
+	drop_gaps(el);
 
 	if (is_el(el, "ul") || is_el(el, "ol")) {
 		wrap_strays(el, li, "li");
