@@ -88,6 +88,7 @@ article_free(struct article *a)
 	strlist_free(&a->aliases);
 	strlist_free(&a->categories);
 	strlist_free(&a->urls);
+	strlist_free(&a->vars);
 	free(a->navtitle);
 	free(a->body);
 	free(a->file);
@@ -100,6 +101,17 @@ article_free(struct article *a)
 	free(a->heads);
 	strmap_free(a->ids);
 	free(a);
+}
+
+const char *
+article_var(const struct article *a, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (size_t i = 0; i < a->vars.n; i++)
+		if (strncmp(a->vars.v[i], name, n) == 0 && a->vars.v[i][n] == '\t')
+			return a->vars.v[i] + n + 1;
+	return NULL;
 }
 
 char *

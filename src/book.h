@@ -50,6 +50,8 @@ struct article {
 	char *lang;
 	struct strlist authors, tags, related, aliases, categories;
 	struct strlist urls;     /* its addresses on the site (site.h) */
+	struct strlist vars;     /* the front matter's values its text names
+	                          * as {{ page.NAME }}: "NAME\tvalue" */
 	int html;                /* the body is HTML, not Markdown */
 	long weight;
 	int has_weight;
@@ -202,6 +204,9 @@ struct article *book_add_article(struct book *b);
 /* Appends a, made elsewhere, to b's articles.  Returns a. */
 struct article *book_append_article(struct book *b, struct article *a);
 void article_free(struct article *a);
+/* The value of a's front-matter field name, as its text names it
+ * ({{ page.NAME }}), or NULL. */
+const char *article_var(const struct article *a, const char *name);
 /* The ids of the page a's text is on, for links into its sections: its
  * own, or its merged section's page's. */
 struct strmap *article_ids(const struct article *a);

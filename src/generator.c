@@ -235,8 +235,7 @@ static void
 warn_tag(struct page *pg, const char *name, int line)
 {
 	if (pg != NULL)
-		page_warn_once(pg, "tag", name, line, "template tag '%s' removed "
-		    "(hbook cannot run it); what it encloses is kept");
+		page_unknown(pg, UNKNOWN_TAG, name, line);
 }
 
 /* The next tag named name (closing or not) after s; NULL when none. */
@@ -344,6 +343,7 @@ generators_expand(const char *md, size_t len, int syntax, struct page *pg,
 		    (t.args >= t.args_end || *t.args != '(')) {
 			/* an output: a variable, perhaps filtered */
 			char var[64];
+			const char *value;
 			size_t n = strcspn(t.name, "|");
 			const char *q = t.args;
 			while (q < t.args_end && (*q == ' ' || *q == '\t'))
@@ -359,8 +359,14 @@ generators_expand(const char *md, size_t len, int syntax, struct page *pg,
 				continue;
 			}
 			snprintf(var, sizeof(var), "%.*s", (int)n, t.name);
-			if (!is_variable(var, base_vars))
+			if (strncmp(var, "page.", 5) == 0 && pg != NULL &&
+			    pg->art != NULL && (value = article_var(pg->art,
+			    var + 5)) != NULL) {
+				/* the page's own front matter, as Jekyll fills it */
+				buf_adds(&out, value);
+			} else if (!is_variable(var, base_vars)) {
 				warn_tag(pg, var, line);
+			}
 			continue;
 		}
 		if (strcmp(t.name, "raw") == 0 || strcmp(t.name, "comment") == 0) {

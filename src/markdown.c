@@ -54,8 +54,7 @@ static cmark_node *md_parse(const char *md, size_t len, struct page *pg,
     cmark_parser **pp, int top);
 
 /* The MDX components (<Name ...>, a capital first) md uses outside code
- * that hbook does not render, each once into pg->unknown, with its line;
- * render.c warns once per name for the book. */
+ * that hbook does not render, into pg->unknown (page_unknown()). */
 static void
 mdx_components(struct page *pg, const char *md, size_t len)
 {
@@ -73,7 +72,7 @@ mdx_components(struct page *pg, const char *md, size_t len)
 			fence = fence ? 0 : *t;
 		for (q = p; fence == 0 && q < le; q++) {
 			const char *n;
-			char *name, *entry;
+			char *name;
 			if (*q == '`') {          /* code spans */
 				const char *c = memchr(q + 1, '`', (size_t)(le - q - 1));
 				if (c == NULL)
@@ -89,17 +88,7 @@ mdx_components(struct page *pg, const char *md, size_t len)
 			if (n < le && *n != ' ' && *n != '>' && *n != '/')
 				continue;
 			name = xstrndup(q + 1, (size_t)(n - q - 1));
-			entry = xasprintf("%s\t%d", name, page_line(pg, k));
-			{
-				int seen = 0;
-				size_t nl = strlen(name);
-				for (size_t i = 0; i < pg->unknown.n && !seen; i++)
-					seen = strncmp(pg->unknown.v[i], name, nl) == 0 &&
-					    pg->unknown.v[i][nl] == '\t';
-				if (!seen)
-					strlist_add(&pg->unknown, entry);
-			}
-			free(entry);
+			page_unknown(pg, UNKNOWN_MDX, name, page_line(pg, k));
 			free(name);
 		}
 		p = e ? e + 1 : end;

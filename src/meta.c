@@ -59,6 +59,33 @@ no_page(const struct fields *f, const char *path)
 	    name[3] == '.';
 }
 
+/* The front matter's values the body names as {{ page.NAME }} (Liquid's
+ * page variables, which Jekyll fills before the Markdown is read): kept
+ * for generator.c, plain values only. */
+static void
+page_vars(struct article *a, const struct ynode *map)
+{
+	const char *p = a->body;
+
+	while (map != NULL && (p = strstr(p, "page.")) != NULL) {
+		const char *s = p + 5, *e = s;
+		char *name, *entry;
+		const char *v;
+
+		while (isalnum((unsigned char)*e) || *e == '_' || *e == '-')
+			e++;
+		p = e;
+		name = xstrndup(s, (size_t)(e - s));
+		v = ystr(ymap_get(map, name));
+		if (v != NULL && article_var(a, name) == NULL) {
+			entry = xasprintf("%s\t%s", name, v);
+			strlist_add(&a->vars, entry);
+			free(entry);
+		}
+		free(name);
+	}
+}
+
 /* One article from its text: a new article, or NULL when it is skipped
  * (a draft, or a file the generator would not make a page of).  Touches
  * nothing shared but the diagnostics, so the threads of articles_load()
@@ -132,6 +159,7 @@ article_parse(const struct book *b, const char *where, const char *path,
 	a->body_line = body_line;
 	a->body_len = len - (size_t)(body - text);
 	a->body = xstrndup(body, a->body_len);
+	page_vars(a, f.map);
 	if (a->slug == NULL) {
 		/* page bundles: folder/index.md is the page "folder" */
 		char *stem = file_stem(path);

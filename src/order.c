@@ -565,30 +565,72 @@ text_size(const struct book *b, const struct article *a)
 	return n;
 }
 
+static int
+size_cmp(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/* The median of the sizes of s's pages (size[i] for its kid i). */
+static size_t
+median(const size_t *size, const struct section *s)
+{
+	size_t *v = xcalloc(s->nkids + 1, sizeof(*v)), n = 0, m;
+
+	for (size_t i = 0; i < s->nkids; i++)
+		if (s->kids[i].art != NULL)
+			v[n++] = size[i];
+	qsort(v, n, sizeof(*v), size_cmp);
+	m = n ? v[n / 2] : 0;
+	free(v);
+	return m;
+}
+
 /* A short page (a glossary's term, an FAQ's "Yes.") is shown on its
  * section's page, an entry there, instead of a page turn for a line or
- * two; a section of nothing else (a glossary) becomes one chapter.  The
- * entries of a page stay under what e-readers open at once. */
+ * two; when a section's pages are mostly short (a glossary, an FAQ), all
+ * of them are, and the section is one chapter.  The entries of a
+ * page stay under what e-readers open at once. */
 static void
 merge_short(const struct book *b, struct section *s, long under)
 {
-	size_t entries = 0, total = 0;
+	size_t pages = 0, shorts = 0, all = 0, entries = 0, total = 0;
+	size_t *size = xcalloc(s->nkids + 1, sizeof(*size));
+	int most;
 
 	for (size_t i = 0; i < s->nkids; i++)
 		if (s->kids[i].sec != NULL)
 			merge_short(b, s->kids[i].sec, under);
-	if (under <= 0 || s->key == NULL)
+	if (under <= 0 || s->key == NULL) {
+		free(size);
 		return;
+	}
+	for (size_t i = 0; i < s->nkids; i++) {
+		if (s->kids[i].art == NULL)
+			continue;
+		size[i] = text_size(b, s->kids[i].art);
+		pages++;
+		shorts += size[i] < (size_t)under;
+		all += size[i];
+	}
+	/* mostly short: two in five under the measure, and half under twice
+	 * it (HealthCare.gov's 131 answers: 65 under 300 characters, the
+	 * median 300; the sample's articles: none under 300) */
+	most = pages > 0 && 5 * shorts >= 2 * pages &&
+	    median(size, s) < 2 * (size_t)under && all < MERGED_MAX;
 	for (size_t i = 0; i < s->nkids; i++) {
 		struct article *a = s->kids[i].art;
-		size_t n = a ? text_size(b, a) : 0;
-		if (a != NULL && n < (size_t)under && total + n < MERGED_MAX) {
+		if (a != NULL && (most || size[i] < (size_t)under) &&
+		    total + size[i] < MERGED_MAX) {
 			a->entry = 1;
 			entries++;
-			total += n;
+			total += size[i];
 		}
 	}
 	s->merged = entries > 0 && entries == s->nkids;
+	free(size);
 }
 
 /* Sorts every section's kids (the navigation's are in its order), and

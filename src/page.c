@@ -239,6 +239,24 @@ page_picture(struct page *pg, const char *url, int line)
 }
 
 void
+page_unknown(struct page *pg, enum unknown_kind kind, const char *name,
+    int line)
+{
+	char *key = xasprintf("%c\t%s\t", (char)kind, name);
+	size_t n = strlen(key);
+
+	for (size_t i = 0; i < pg->unknown.n; i++)
+		if (strncmp(pg->unknown.v[i], key, n) == 0) {
+			free(key);
+			return;
+		}
+	free(key);
+	key = xasprintf("%c\t%s\t%d\t%s", (char)kind, name, line, pg->src);
+	strlist_add(&pg->unknown, key);
+	free(key);
+}
+
+void
 page_check_local(struct page *pg)
 {
 	const char *file = pg->file ? pg->file : "";

@@ -32,6 +32,13 @@ enum {
 	SYNTAX_MDX = 4           /* MDX: import lines, JSX, no indented code */
 };
 
+/* What a page uses that hbook cannot run, said once for the book with
+ * how many pages use it (render.c), not once a page. */
+enum unknown_kind {
+	UNKNOWN_MDX = 'm',       /* an MDX component: <Chart data={x} /> */
+	UNKNOWN_TAG = 't'        /* a template tag: {% include x.html %} */
+};
+
 /* A link to "#frag" in this page, settled once the page is complete. */
 struct local {
 	xmlNode *a;
@@ -118,6 +125,11 @@ char *page_picture(struct page *pg, const char *url, int line);
  * section the page does not have leads nowhere, so its text stays,
  * unlinked, with a warning. */
 void page_check_local(struct page *pg);
+
+/* Notes that the page uses name, of kind, at line of the file being
+ * rendered: once a page, into pg->unknown as "K\tNAME\tLINE\tFILE". */
+void page_unknown(struct page *pg, enum unknown_kind kind, const char *name,
+    int line);
 
 /* The mark a pending link's href holds until it is known: bytes no XML
  * text can hold, so the serialised page is patched at them. */

@@ -236,6 +236,49 @@ strip(const unsigned char *d, size_t n, const struct head *h, struct buf *out)
 	buf_add(out, d + i, n - i);  /* the scan and what follows */
 }
 
+/* img as a palette PNG, when that is smaller than the len bytes of *buf
+ * and loses nothing (a flat graphic of 256 colours or fewer: a diagram, a
+ * screenshot); *buf and *len become it, and it returns 1.  Reading it back and comparing is
+ * the proof: libimagequant keeps a picture of few colours exact. */
+static int
+palette_png(const struct vipslib *v, VipsImage *img, void **buf, size_t *len)
+{
+	void *pbuf = NULL;
+	size_t plen = 0;
+	VipsImage *back = NULL, *diff = NULL, *mag = NULL;
+	double most = 1;
+	int used = 0;
+
+	if (v->vips_image_get_bands(img) < 3 ||
+	    v->vips_pngsave_buffer(img, &pbuf, &plen, "strip", TRUE,
+	    "compression", 6, "palette", TRUE, "Q", 100, "dither", 0.0,
+	    NULL) != 0) {
+		v->vips_error_clear();
+		return 0;
+	}
+	if (plen < *len &&
+	    v->vips_pngload_buffer(pbuf, plen, &back, NULL) == 0 &&
+	    v->vips_subtract(img, back, &diff, NULL) == 0 &&
+	    v->vips_abs(diff, &mag, NULL) == 0 &&
+	    v->vips_max(mag, &most, NULL) == 0 && most == 0) {
+		v->g_free(*buf);
+		*buf = pbuf;
+		*len = plen;
+		pbuf = NULL;
+		used = 1;
+	}
+	v->vips_error_clear();
+	if (mag != NULL)
+		v->g_object_unref(mag);
+	if (diff != NULL)
+		v->g_object_unref(diff);
+	if (back != NULL)
+		v->g_object_unref(back);
+	if (pbuf != NULL)
+		v->g_free(pbuf);
+	return used;
+}
+
 int
 picture_prepare(const unsigned char *d, size_t n, const char *type,
     const struct picture_opts *o, struct picture_out *out)
@@ -246,7 +289,7 @@ picture_prepare(const unsigned char *d, size_t n, const char *type,
 	void *buf = NULL;
 	size_t len = 0;
 	int size = o->profile == PICTURES_ORIGINAL ? 10000000 : o->size;
-	int jpeg, w, ht;
+	int jpeg, w, ht, palette;
 
 	memset(out, 0, sizeof(*out));
 	read_head(d, n, type, &h);
@@ -285,10 +328,13 @@ picture_prepare(const unsigned char *d, size_t n, const char *type,
 		return -1;
 	}
 	/* decoded, shrunk while it decodes, turned upright by its EXIF
-	 * orientation, and made sRGB through its profile */
+	 * orientation, and made sRGB through its profile; one without a
+	 * profile is sRGB already (libvips 8.14's fallback shifted its
+	 * colours: 200,30,30 became 196,14,23), or CMYK as print makes it */
 	if (v->vips_thumbnail_buffer((void *)d, n, &img, size, "height", size,
-	    "size", VIPS_SIZE_DOWN, "export_profile", "srgb", "fail_on",
-	    VIPS_FAIL_ON_ERROR, NULL) != 0) {
+	    "size", VIPS_SIZE_DOWN, "import_profile", h.cmyk ? "cmyk" : "srgb",
+	    "export_profile", "srgb", "fail_on", VIPS_FAIL_ON_ERROR,
+	    NULL) != 0) {
 		v->vips_error_clear();
 		out->why = "does not decode";
 		out->warning = "picture left out: %s does not decode (its alt "
@@ -326,6 +372,7 @@ picture_prepare(const unsigned char *d, size_t n, const char *type,
 		    "(its alt text stands in)";
 		return -1;
 	}
+	palette = !jpeg && palette_png(v, img, &buf, &len);
 	v->g_object_unref(img);
 	out->data = xmalloc(len ? len : 1);
 	memcpy(out->data, buf, len);
@@ -341,8 +388,8 @@ picture_prepare(const unsigned char *d, size_t n, const char *type,
 			snprintf(s, sizeof(s), " %ldx%ld", h.w, h.h);
 			buf_adds(&note, s);
 		}
-		snprintf(s, sizeof(s), " made %s %dx%d", jpeg ? "JPEG" : "PNG", w,
-		    ht);
+		snprintf(s, sizeof(s), " made %s %dx%d", jpeg ? "JPEG" : palette ?
+		    "palette PNG" : "PNG", w, ht);
 		buf_adds(&note, s);
 		if (h.metadata)
 			buf_adds(&note, ", metadata removed");

@@ -556,44 +556,48 @@ free_count(const char *key, void *value, void *arg)
 	free(value);
 }
 
-/* MDX components hbook cannot run: one warning each for the whole book,
- * at the first page (in reading order) that uses it, with how many do. */
+/* What pages use that hbook cannot run (page_unknown()): one warning
+ * each for the whole book, at the first page (in reading order) that uses
+ * it, with how many do. */
 static void
 say_unknown(struct book *b, const size_t *docs, size_t n)
 {
 	struct strmap *pages = strmap_new(), *said = strmap_new();
 
-	for (size_t i = 0; i < n; i++) {
-		struct doc *d = &b->docs[docs[i]];
-		for (size_t k = 0; k < d->unknown.n; k++) {
-			char *name = xstrndup(d->unknown.v[k],
-			    strcspn(d->unknown.v[k], "\t"));
-			size_t *count = strmap_get(pages, name);
-			if (count == NULL)
-				strmap_put(pages, name, count = xcalloc(1,
-				    sizeof(*count)));
-			(*count)++;
-			free(name);
-		}
-	}
-	for (size_t i = 0; i < n; i++) {
-		struct doc *d = &b->docs[docs[i]];
-		const struct article *a = d->art ? d->art : d->sec->hub;
-		for (size_t k = 0; k < d->unknown.n; k++) {
-			const char *tab = strchr(d->unknown.v[k], '\t');
-			char *name = xstrndup(d->unknown.v[k], (size_t)(tab -
-			    d->unknown.v[k]));
-			size_t count = *(size_t *)strmap_get(pages, name);
-			if (strmap_get(said, name) == NULL && a != NULL) {
-				strmap_put(said, name, (void *)1);
-				warnx_at(a->src, atoi(tab + 1), "MDX component <%s> "
-				    "is code hbook cannot run: the text it encloses "
-				    "stays (on %zu page%s)", name, count,
-				    count == 1 ? "" : "s");
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < n; i++) {
+			struct doc *d = &b->docs[docs[i]];
+			for (size_t k = 0; k < d->unknown.n; k++) {
+				/* K \t NAME \t LINE \t FILE */
+				const char *e = d->unknown.v[k];
+				const char *t1 = strchr(e, '\t');
+				const char *t2 = strchr(t1 + 1, '\t');
+				const char *t3 = strchr(t2 + 1, '\t');
+				char *key = xstrndup(e, (size_t)(t2 - e));
+				char *name = xstrndup(t1 + 1, (size_t)(t2 - t1 - 1));
+				size_t *count = strmap_get(pages, key);
+
+				if (pass == 0) {
+					if (count == NULL)
+						strmap_put(pages, key, count =
+						    xcalloc(1, sizeof(*count)));
+					(*count)++;
+				} else if (strmap_get(said, key) == NULL) {
+					strmap_put(said, key, (void *)1);
+					warnx_at(t3 + 1, atoi(t2 + 1), e[0] == UNKNOWN_MDX ?
+					    "MDX component <%s> is code hbook cannot "
+					    "run: the text it encloses stays (on %zu "
+					    "page%s)" : "template tag '%s' removed (hbook "
+					    "cannot run it); what it encloses is kept (on "
+					    "%zu page%s)", name, *count, *count == 1 ?
+					    "" : "s");
+				}
+				free(name);
+				free(key);
 			}
-			free(name);
+			if (pass == 1)
+				strlist_free(&d->unknown);
 		}
-		strlist_free(&d->unknown);
 	}
 	strmap_each(pages, free_count, NULL);
 	strmap_free(pages);

@@ -24,6 +24,10 @@ struct vipslib {
 	int (*vips_flatten)(VipsImage *, VipsImage **, ...);
 	int (*vips_jpegsave_buffer)(VipsImage *, void **, size_t *, ...);
 	int (*vips_pngsave_buffer)(VipsImage *, void **, size_t *, ...);
+	int (*vips_pngload_buffer)(void *, size_t, VipsImage **, ...);
+	int (*vips_subtract)(VipsImage *, VipsImage *, VipsImage **, ...);
+	int (*vips_abs)(VipsImage *, VipsImage **, ...);
+	int (*vips_max)(VipsImage *, double *, ...);
 	void (*vips_error_clear)(void);
 	void (*g_object_unref)(gpointer);
 	void (*g_free)(gpointer);

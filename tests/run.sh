@@ -483,6 +483,14 @@ for n in z.namelist():
             i += 2 + l
 PY
 check "pictures: a sideways phone photo is upright (1200 wide, 1600 high)" grep -qx '(1600, 1200)' "$OUT/upright.txt"
+# a flat graphic: a palette PNG, its four colours exact (a picture with no
+# colour profile is sRGB as it is, not shifted)
+"$HBOOK" export -q "$P" -o "$OUT/photos-report.epub" --report "$OUT/photos.tsv"
+flat=$(grep '	flat.bmp	' "$OUT/photos.tsv" | grep -o 'images/[0-9a-f]*\.png')
+check "pictures: a four-colour graphic becomes a palette PNG" grep -q 'flat.bmp	embedded: .*made palette PNG 300x200' "$OUT/photos.tsv"
+python3 tests/png-pixel.py "$OUT/photos-report.epub" "$flat" 10,10 200,10 10,150 200,150 >"$OUT/flat.txt" 2>&1
+check "pictures: its colours are the file's, exactly" sh -c \
+	"printf '200 30 30\n30 120 200\n250 250 250\n20 20 20\n' | cmp -s - '$OUT/flat.txt'"
 "$HBOOK" export -q --images eink "$P" -o "$OUT/photos-eink.epub"
 python3 tests/picture-check.py 1200 "$OUT/photos-eink.epub" >"$OUT/eink.txt" 2>&1
 check "pictures: --images eink keeps to 1200 pixels" grep -q '^ok' "$OUT/eink.txt"
