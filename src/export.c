@@ -66,8 +66,8 @@ list_book(const struct book *b)
 			printf("heading\t%s#%s\t%s\n", path_base(d->href),
 			    a->heads[k].id, a->heads[k].text);
 		/* the short pages a section's page shows as entries */
-		for (size_t k = 0; d->kind == DOC_SECTION && k < d->sec->nkids;
-		    k++) {
+		for (size_t k = 0; d->kind == DOC_SECTION && d->sec != NULL &&
+		    k < d->sec->nkids; k++) {
 			const struct article *e = d->sec->kids[k].art;
 			char *erel;
 			if (e == NULL || !e->entry)

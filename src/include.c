@@ -333,6 +333,23 @@ free_value(const char *key, void *value, void *arg)
 	free(value);
 }
 
+/* Whether md may include a file: a snippet line ("--8<--"), or a
+ * template tag ("{%" or "{{") naming include or readfile.  One pass of
+ * memchr() over a page with neither. */
+static int
+may_include(const char *md, size_t len)
+{
+	const char *p, *end = md + len;
+
+	for (p = md; (p = memchr(p, '<', (size_t)(end - p))) != NULL; p++)
+		if (p - md >= 3 && memcmp(p - 3, "--8", 3) == 0)
+			return 1;
+	for (p = md; (p = memchr(p, '{', (size_t)(end - p))) != NULL; p++)
+		if (p + 1 < end && (p[1] == '{' || p[1] == '%'))
+			return strstr(md, "include") || strstr(md, "readfile");
+	return 0;
+}
+
 char *
 include_expand(struct page *pg, const char *md, size_t len, size_t *outlen,
     int **map)
@@ -342,8 +359,7 @@ include_expand(struct page *pg, const char *md, size_t len, size_t *outlen,
 
 	*map = NULL;
 	if (pg == NULL || pg->book == NULL || pg->art == NULL ||
-	    (!strstr(md, "--8<--") && !strstr(md, "include") &&
-	    !strstr(md, "readfile") && !(pg->syntax & SYNTAX_MDX)))
+	    (!may_include(md, len) && !(pg->syntax & SYNTAX_MDX)))
 		return NULL;
 	memset(&x, 0, sizeof(x));
 	x.pg = pg;

@@ -327,7 +327,7 @@ md_parse(const char *md, size_t len, struct page *pg, cmark_parser **pp,
 	}
 	if (syntax & SYNTAX_MDX)
 		mdx_unindent(doc, pg);
-	mdext_extensions(doc);
+	mdext_extensions(doc, text, n);
 	free(limited);
 	free(expanded);
 	free(dialects);

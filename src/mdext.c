@@ -630,26 +630,65 @@ split_callouts(cmark_node *doc)
 	free(q);
 }
 
+/* Whether the n bytes at t hold s. */
+static int
+has(const char *t, size_t n, const char *s)
+{
+	size_t m = strlen(s);
+	const char *p = t, *end = t + n;
+
+	while (m <= (size_t)(end - p) &&
+	    (p = memchr(p, s[0], (size_t)(end - p) - m + 1)) != NULL) {
+		if (memcmp(p, s, m) == 0)
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+/* Whether the n bytes at t hold an emoji's shortcode (":warning:"). */
+static int
+has_shortcode(const char *t, size_t n)
+{
+	const char *p = t, *end = t + n;
+
+	while ((p = memchr(p, ':', (size_t)(end - p))) != NULL) {
+		const char *q = ++p;
+		while (q < end && (islower((unsigned char)*q) ||
+		    isdigit((unsigned char)*q) || *q == '_' || *q == '+' ||
+		    *q == '-'))
+			q++;
+		if (q > p && q < end && *q == ':')
+			return 1;
+	}
+	return 0;
+}
+
 void
-mdext_extensions(cmark_node *doc)
+mdext_extensions(cmark_node *doc, const char *text, size_t len)
 {
 	cmark_node **v, *k, *next, *dl = NULL;
 	struct abbr *abbrs = NULL;
 	size_t n, nabbr = 0;
+	/* each pass walks the tree: only those the text has a mark for run */
+	int abbr = has(text, len, "*["), defs = (len && text[0] == ':') ||
+	    has(text, len, "\n:");
 
 	/* paragraphs of the top: definitions of abbreviations and lists */
-	for (k = cmark_node_first_child(doc); k != NULL; k = next) {
+	for (k = cmark_node_first_child(doc); (abbr || defs) && k != NULL;
+	    k = next) {
 		next = cmark_node_next(k);
 		if (cmark_node_get_type(k) != CMARK_NODE_PARAGRAPH) {
 			dl = NULL;
 			continue;
 		}
-		if (abbr_defs(k, &abbrs, &nabbr)) {
+		if (abbr && abbr_defs(k, &abbrs, &nabbr)) {
 			cmark_node_unlink(k);
 			cmark_node_free(k);
 			continue;
 		}
-		dl = deflist(k, dl);
+		if (defs)
+			dl = deflist(k, dl);
 	}
 	for (size_t i = 0; i < nabbr; i++) {
 		v = texts_with(doc, abbrs[i].word, &n);
@@ -660,15 +699,22 @@ mdext_extensions(cmark_node *doc)
 		free(abbrs[i].title);
 	}
 	free(abbrs);
-	heading_attrs(doc);
-	inline_attrs(doc);
-	split_callouts(doc);
-	v = texts_with(doc, "==", &n);
-	for (size_t j = 0; j < n; j++)
-		replaced(v[j], split_mark(v[j]));
-	free(v);
-	v = texts_with(doc, ":", &n);
-	for (size_t j = 0; j < n; j++)
-		split_emoji(v[j]);
-	free(v);
+	if (has(text, len, "{")) {
+		heading_attrs(doc);
+		inline_attrs(doc);
+	}
+	if (has(text, len, "[!"))
+		split_callouts(doc);
+	if (has(text, len, "==")) {
+		v = texts_with(doc, "==", &n);
+		for (size_t j = 0; j < n; j++)
+			replaced(v[j], split_mark(v[j]));
+		free(v);
+	}
+	if (has_shortcode(text, len)) {
+		v = texts_with(doc, ":", &n);
+		for (size_t j = 0; j < n; j++)
+			split_emoji(v[j]);
+		free(v);
+	}
 }

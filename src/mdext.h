@@ -25,8 +25,9 @@ cmark_node *mdext_element(cmark_node_type type, const char *name,
  * in doc's text (not code, links or images): definition lists ("Term",
  * then ":   definition"), abbreviations ("*[WHO]: World Health
  * Organization" makes every WHO an <abbr>), ==mark== and :emoji:
- * shortcodes (gemoji's names, from templates/emoji.tsv). */
-void mdext_extensions(cmark_node *doc);
+ * shortcodes (gemoji's names, from templates/emoji.tsv).  text, len: the
+ * Markdown doc was parsed from; a pass runs only when it has its mark. */
+void mdext_extensions(cmark_node *doc, const char *text, size_t len);
 
 /* Frees what mdext_extensions() left in doc's nodes (headings' ids); before
  * cmark_node_free(doc). */

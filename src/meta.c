@@ -65,11 +65,17 @@ no_page(const struct fields *f, const char *path)
 static void
 page_vars(struct article *a, const struct ynode *map)
 {
-	const char *p = a->body;
+	const char *p = a->body, *end = a->body + a->body_len, *q;
 
+	/* no output tag, no variable: one memchr() pass */
+	for (q = p; (q = memchr(q, '{', (size_t)(end - q))) != NULL &&
+	    (q + 1 >= end || q[1] != '{'); q++)
+		;
+	if (q == NULL)
+		return;
 	while (map != NULL && (p = strstr(p, "page.")) != NULL) {
 		const char *s = p + 5, *e = s;
-		char *name, *entry;
+		char *name;
 		const char *v;
 
 		while (isalnum((unsigned char)*e) || *e == '_' || *e == '-')
@@ -78,7 +84,7 @@ page_vars(struct article *a, const struct ynode *map)
 		name = xstrndup(s, (size_t)(e - s));
 		v = ystr(ymap_get(map, name));
 		if (v != NULL && article_var(a, name) == NULL) {
-			entry = xasprintf("%s\t%s", name, v);
+			char *entry = xasprintf("%s\t%s", name, v);
 			strlist_add(&a->vars, entry);
 			free(entry);
 		}

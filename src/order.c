@@ -532,17 +532,25 @@ drop_empty(const struct book *b, struct section *s, struct gone *gone)
 	s->nkids = k;
 }
 
-/* About how many characters of text a's page shows: its body without
- * tags, link targets and Markdown's marks, each run of blanks one.  The measure of a
+/* About how many characters of text a's page shows, up to cap: its body
+ * without tags, link targets and Markdown's marks, each run of blanks
+ * one.  The measure of a
  * short page, taken before rendering, as ordering needs it. */
 static size_t
-text_size(const struct book *b, const struct article *a)
+text_size(const struct book *b, const struct article *a, size_t cap)
 {
+	/* what a byte is to the measure: 0 text, 1 a blank, 2 a mark */
+	static const unsigned char kind[256] = {
+		[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1,
+		['\v'] = 1, ['#'] = 2, ['*'] = 2, ['_'] = 2, ['`'] = 2,
+		['['] = 2, [']'] = 2, ['>'] = 2, ['|'] = 2, ['-'] = 2, ['='] = 2,
+	};
 	const char *p = a->body, *end = p ? p + a->body_len : NULL, *e;
 	int mdx = b->site->gen == &gen_docusaurus || str_ends(a->path, ".mdx");
 	size_t n = 0;
 
-	while (p != NULL && p < end) {
+	while (p != NULL && p < end && n < cap) {
+		unsigned char k = kind[(unsigned char)*p];
 		if (mdx && (p == a->body || p[-1] == '\n') &&
 		    (e = mdx_silent(p, end)) != NULL) {
 			p = e;
@@ -552,13 +560,13 @@ text_size(const struct book *b, const struct article *a)
 		} else if (p[0] == ']' && p + 1 < end && p[1] == '(') {
 			e = memchr(p, ')', (size_t)(end - p));
 			p = e ? e + 1 : end;
-		} else if (isspace((unsigned char)*p)) {
+		} else if (k == 1) {
 			/* a run of blanks is one, as it reads */
-			while (p < end && isspace((unsigned char)*p))
+			while (p < end && kind[(unsigned char)*p] == 1)
 				p++;
 			n++;
 		} else {
-			n += strchr("#*_`[]>|-=", *p) == NULL;
+			n += k == 0;
 			p++;
 		}
 	}
@@ -607,10 +615,12 @@ merge_short(const struct book *b, struct section *s, long under)
 		free(size);
 		return;
 	}
+	/* the measure needs no more than twice under of each page: a long
+	 * article is not read to its end */
 	for (size_t i = 0; i < s->nkids; i++) {
 		if (s->kids[i].art == NULL)
 			continue;
-		size[i] = text_size(b, s->kids[i].art);
+		size[i] = text_size(b, s->kids[i].art, 2 * (size_t)under);
 		pages++;
 		shorts += size[i] < (size_t)under;
 		all += size[i];
@@ -620,6 +630,15 @@ merge_short(const struct book *b, struct section *s, long under)
 	 * median 300; the sample's articles: none under 300) */
 	most = pages > 0 && 5 * shorts >= 2 * pages &&
 	    median(size, s) < 2 * (size_t)under && all < MERGED_MAX;
+	for (size_t i = 0; most && i < s->nkids; i++) {
+		/* all of them: their whole size, for the chapter's limit */
+		if (s->kids[i].art == NULL || size[i] < 2 * (size_t)under)
+			continue;
+		all -= size[i];
+		size[i] = text_size(b, s->kids[i].art, MERGED_MAX);
+		all += size[i];
+	}
+	most = most && all < MERGED_MAX;
 	for (size_t i = 0; i < s->nkids; i++) {
 		struct article *a = s->kids[i].art;
 		if (a != NULL && (most || size[i] < (size_t)under) &&

@@ -263,7 +263,7 @@ page_check_local(struct page *pg)
 
 	for (size_t i = 0; i < pg->nlocal; i++) {
 		const char *frag = pg->local[i].frag;
-		char *id = links_choose_id(pg->ids, frag), *href;
+		char *id = links_choose_id(pg->ids, frag);
 
 		if (id == NULL) {
 			xmlNode *a = pg->local[i].a, *kid;
@@ -279,7 +279,7 @@ page_check_local(struct page *pg)
 			xmlUnlinkNode(a);
 			xmlFreeNode(a);
 		} else {
-			href = xasprintf("%s#%s", file, id);
+			char *href = xasprintf("%s#%s", file, id);
 			set_attr(pg->local[i].a, "href", href);
 			free(href);
 		}

@@ -64,14 +64,15 @@ collect_ids(struct strmap *ids, xmlNode *n)
 }
 
 /* s's words only, lowercase, one blank apart: Markdown's marks, link
- * addresses and punctuation out. */
+ * addresses and punctuation out; no more of s once out is longer than
+ * most. */
 static void
-words(const char *s, size_t n, struct buf *out)
+words(const char *s, size_t n, size_t most, struct buf *out)
 {
 	int blank = 1;
 
 	buf_add(out, "", 0);
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n && out->len <= most; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c == ']' && i + 1 < n && s[i + 1] == '(') {
 			/* a link's address */
@@ -130,9 +131,10 @@ lede_repeated(const struct article *a)
 			}
 			q = next;
 		}
-		words(start, (size_t)(stop - start), &para);
+		/* as much of it as the lede can match */
+		words(a->description, strlen(a->description), SIZE_MAX, &lede);
+		words(start, (size_t)(stop - start), lede.len, &para);
 	}
-	words(a->description, strlen(a->description), &lede);
 	same = lede.len > 0 && para.len >= lede.len &&
 	    strncmp(para.data, lede.data, lede.len) == 0 &&
 	    (para.data[lede.len] == '\0' || para.data[lede.len] == ' ');
@@ -633,13 +635,17 @@ section_contents(xmlDoc *doc, const struct section *s)
 
 	for (size_t i = 0; i < s->nkids; i++) {
 		const struct entry *e = &s->kids[i];
-		const char *file = e->sec ? e->sec->file : e->art->href;
-		const char *title = e->sec ? e->sec->title : e->art->title;
-		const char *desc = e->sec ? e->sec->description :
-		    e->art->description;
-		xmlNode *li = el_new(list, "li");
-		xmlNode *p = el_new(li, "p"), *link = el_new(p, "a");
+		const char *file, *title, *desc;
+		xmlNode *li, *p, *link;
 
+		if (e->sec == NULL && e->art == NULL)
+			continue;
+		file = e->sec ? e->sec->file : e->art->href;
+		title = e->sec ? e->sec->title : e->art->title;
+		desc = e->sec ? e->sec->description : e->art->description;
+		li = el_new(list, "li");
+		p = el_new(li, "p");
+		link = el_new(p, "a");
 		xmlSetProp(p, BAD_CAST "class", BAD_CAST "entry");
 		xmlSetProp(link, BAD_CAST "href", BAD_CAST file);
 		append_text(link, title, strlen(title));
