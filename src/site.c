@@ -140,6 +140,21 @@ site_urls(const struct site *s, const struct article *a, struct strlist *urls)
 	s->gen->urls(s, a, urls);
 }
 
+int
+site_find_config(struct book *b, const char *dir, const char *const *names,
+    char **config)
+{
+	for (int i = 0; names[i]; i++) {
+		char *rel = path_join(dir, names[i]);
+		if (input_exists(b->in, rel)) {
+			*config = rel;
+			return 1;
+		}
+		free(rel);
+	}
+	return 0;
+}
+
 /* Whether name (a file's, without folder) is its folder's own page. */
 int
 site_index_name(const char *name)

@@ -87,6 +87,11 @@ struct ydoc *site_read_tree(struct book *b, const char *rel);
 
 /* For the generators' files. */
 int site_index_name(const char *name);
+/* A generator's detect(): the first of names (NULL-terminated) that
+ * exists in dir sets *config (its path; the caller frees it).  Returns
+ * whether one did. */
+int site_find_config(struct book *b, const char *dir,
+    const char *const *names, char **config);
 void site_pretty_urls(const struct site *s, const struct article *a,
     struct strlist *urls);
 void summary_read(struct book *b, struct site *s, const char *rel);

@@ -21,15 +21,7 @@ static const char *const configs[] = {"docusaurus.config.js",
 static int
 detect(struct book *b, const char *dir, char **config)
 {
-	for (int i = 0; configs[i]; i++) {
-		char *rel = path_join(dir, configs[i]);
-		if (input_exists(b->in, rel)) {
-			*config = rel;
-			return 1;
-		}
-		free(rel);
-	}
-	return 0;
+	return site_find_config(b, dir, configs, config);
 }
 
 /* The classic preset's options for key ("docs", "blog"). */

@@ -19,15 +19,7 @@ detect(struct book *b, const char *dir, char **config)
 	static const char *const names[] = {"_config.yml", "_config.yaml",
 	    "_config.toml", NULL};
 
-	for (int i = 0; names[i]; i++) {
-		char *rel = path_join(dir, names[i]);
-		if (input_exists(b->in, rel)) {
-			*config = rel;
-			return 1;
-		}
-		free(rel);
-	}
-	return 0;
+	return site_find_config(b, dir, names, config);
 }
 
 static void

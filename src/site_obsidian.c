@@ -18,15 +18,7 @@ detect(struct book *b, const char *dir, char **config)
 	    ".obsidian/workspace.json", ".obsidian/core-plugins.json",
 	    ".obsidian/appearance.json", NULL};
 
-	for (int i = 0; files[i]; i++) {
-		char *rel = path_join(dir, files[i]);
-		if (input_exists(b->in, rel)) {
-			*config = rel;
-			return 1;
-		}
-		free(rel);
-	}
-	return 0;
+	return site_find_config(b, dir, files, config);
 }
 
 static void
