@@ -134,6 +134,8 @@ article_ids(const struct article *a)
 
 	if (a->anchor == NULL || s == NULL)
 		return a->ids;
+	if (a->host != NULL)
+		return a->host->ids;
 	return s->hub != NULL ? s->hub->ids : s->ids;
 }
 

@@ -66,8 +66,11 @@ struct article {
 	struct section *sec;     /* the section it is in */
 	struct section *hub_of;  /* the section it introduces, or NULL */
 	char *file;              /* "sleep-naps.xhtml", inside text/ */
-	int entry;               /* a short page, shown on its section's page
-	                          * as an entry, not a chapter of its own */
+	int entry;               /* a short page, shown as an entry at the end
+	                          * of the chapter before it, not a chapter of
+	                          * its own */
+	struct article *host;    /* that chapter's page, or NULL: its
+	                          * section's page */
 	char *href;              /* where links to it go: its file, or its
 	                          * entry's: "glossary.xhtml#copay" */
 	char *anchor;            /* that id, or NULL */

@@ -65,16 +65,22 @@ list_book(const struct book *b)
 		    (d->kind == DOC_SECTION || d->kind == DOC_ARTICLE); k++)
 			printf("heading\t%s#%s\t%s\n", path_base(d->href),
 			    a->heads[k].id, a->heads[k].text);
-		/* the short pages a section's page shows as entries */
-		for (size_t k = 0; d->kind == DOC_SECTION && d->sec != NULL &&
-		    k < d->sec->nkids; k++) {
-			const struct article *e = d->sec->kids[k].art;
+		/* the short pages shown as entries: a section's page's under
+		 * it, an article's after it, at its level */
+		for (size_t k = 0; (d->kind == DOC_SECTION || d->kind ==
+		    DOC_ARTICLE) && (d->sec != NULL || d->art != NULL); k++) {
+			const struct section *in = d->sec ? d->sec : d->art->sec;
+			const struct article *e;
 			char *erel;
-			if (e == NULL || !e->entry)
+			if (in == NULL || k >= in->nkids)
+				break;
+			e = in->kids[k].art;
+			if (e == NULL || !e->entry || e->host != (d->sec ? NULL :
+			    d->art))
 				continue;
 			erel = path_join(e->where ? e->where : "", e->path);
-			printf("article\t%d\t%s\t%s\t%s\n", d->depth + 1, e->href,
-			    erel, e->title);
+			printf("article\t%d\t%s\t%s\t%s\n", d->depth + (d->sec !=
+			    NULL), e->href, erel, e->title);
 			free(erel);
 		}
 		free(rel);

@@ -32,9 +32,30 @@ static int
 has_entries(const struct section *s)
 {
 	for (size_t i = 0; s != NULL && i < s->nkids; i++)
-		if (s->kids[i].art != NULL && s->kids[i].art->entry)
+		if (s->kids[i].art != NULL && s->kids[i].art->entry &&
+		    s->kids[i].art->host == NULL)
 			return 1;
 	return 0;
+}
+
+/* The short pages document d shows as entries, in order: a section's
+ * page's own, or those after an article (host).  *at walks them; NULL at
+ * the end. */
+static const struct article *
+next_entry(const struct doc *d, size_t *at)
+{
+	const struct section *s = d->sec ? d->sec : d->art ? d->art->sec : NULL;
+	const struct article *host = d->sec ? NULL : d->art;
+
+	for (; s != NULL && *at < s->nkids; (*at)++) {
+		const struct article *e = s->kids[*at].art;
+		if (e != NULL && e->entry && e->host == host && (host != NULL ||
+		    d->sec != NULL)) {
+			(*at)++;
+			return e;
+		}
+	}
+	return NULL;
 }
 
 static void
@@ -53,7 +74,7 @@ nav_toc(const struct book *b, xmlNode *top)
 	for (size_t i = 0; i < b->ndocs; i++) {
 		const struct doc *d = &b->docs[i];
 		const struct article *a = d->art ? d->art : d->sec ? d->sec->hub :
-		    NULL;
+		    NULL, *e;
 		int k = d->depth < deepest ? d->depth : deepest;
 
 		if (d->label == NULL)
@@ -75,16 +96,18 @@ nav_toc(const struct book *b, xmlNode *top)
 			nav_item(ol[k + 1], href, s->text);
 			free(href);
 		}
-		for (size_t j = 0; d->sec != NULL && j < d->sec->nkids; j++) {
-			const struct article *e = d->sec->kids[j].art;
-			char *href;
-
-			if (e == NULL || !e->entry)
-				continue;
-			href = xasprintf("text/%s", e->href);
-			if (ol[k + 1] == NULL)
-				ol[k + 1] = el_new(li[k], "ol");
-			nav_item(ol[k + 1], href, e->title);
+		/* a section's entries under it; an article's after it, at
+		 * its level, as the site has them */
+		for (size_t at = 0; (e = next_entry(d, &at)) != NULL;) {
+			char *href = xasprintf("text/%s", e->href);
+			if (d->sec != NULL) {
+				if (ol[k + 1] == NULL)
+					ol[k + 1] = el_new(li[k], "ol");
+				nav_item(ol[k + 1], href, e->title);
+			} else {
+				li[k] = nav_item(ol[k], href, e->title);
+				ol[k + 1] = NULL;
+			}
 			free(href);
 		}
 	}
@@ -238,7 +261,7 @@ ncx_build(struct book *b)
 	for (size_t i = 0; i < b->ndocs; i++) {
 		const struct doc *d = &b->docs[i];
 		const struct article *a = d->art ? d->art : d->sec ? d->sec->hub :
-		    NULL;
+		    NULL, *e;
 		int k = d->depth < deepest ? d->depth : deepest;
 		xmlNode *np;
 
@@ -251,10 +274,12 @@ ncx_build(struct book *b)
 			if (a->heads[h].text[0] != '\0')
 				ncx_point(np, &o, &order, a->heads[h].text,
 				    d->href, a->heads[h].id);
-		for (size_t j = 0; d->sec != NULL && j < d->sec->nkids; j++)
-			if (d->sec->kids[j].art && d->sec->kids[j].art->entry)
-				ncx_point(np, &o, &order, d->sec->kids[j].art->title,
-				    d->href, d->sec->kids[j].art->anchor);
+		for (size_t at = 0; (e = next_entry(d, &at)) != NULL;) {
+			xmlNode *ep = ncx_point(d->sec ? np : parent[k], &o, &order,
+			    e->title, d->href, e->anchor);
+			if (d->sec == NULL)
+				parent[k + 1] = ep;
+		}
 	}
 	free(parent);
 	/* not indented: 6,000 entries deep in a big book would be half

@@ -596,10 +596,11 @@ median(const size_t *size, const struct section *s)
 	return m;
 }
 
-/* A short page (a glossary's term, an FAQ's "Yes.") is shown on its
- * section's page, an entry there, instead of a page turn for a line or
- * two; when a section's pages are mostly short (a glossary, an FAQ), all
- * of them are, and the section is one chapter.  The entries of a
+/* A short page (a glossary's term, an FAQ's "Yes.") is an entry at the end
+ * of the page before it (its section's, or the article before it), so
+ * the reading order stays the site's, instead of a page turn for a line
+ * or two; when a section's pages are mostly short (a glossary, an FAQ),
+ * all of them are entries of the section's page, one chapter.  The entries of a
  * page stay under what e-readers open at once. */
 static void
 merge_short(const struct book *b, struct section *s, long under)
@@ -641,12 +642,18 @@ merge_short(const struct book *b, struct section *s, long under)
 	most = most && all < MERGED_MAX;
 	for (size_t i = 0; i < s->nkids; i++) {
 		struct article *a = s->kids[i].art;
-		if (a != NULL && (most || size[i] < (size_t)under) &&
-		    total + size[i] < MERGED_MAX) {
-			a->entry = 1;
-			entries++;
-			total += size[i];
-		}
+		/* the page before it in reading order shows it: its section's
+		 * (first in the section, or all of them are entries), or the
+		 * article before it; after a section it stays a chapter */
+		struct article *prev = i > 0 ? s->kids[i - 1].art : NULL;
+		if (a == NULL || (!most && size[i] >= (size_t)under) ||
+		    total + size[i] >= MERGED_MAX || (i > 0 && prev == NULL))
+			continue;
+		a->entry = 1;
+		a->host = most || prev == NULL ? NULL : prev->entry ? prev->host :
+		    prev;
+		entries++;
+		total += size[i];
 	}
 	s->merged = entries > 0 && entries == s->nkids;
 	free(size);

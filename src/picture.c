@@ -334,7 +334,11 @@ picture_prepare(const unsigned char *d, size_t n, const char *type,
 	if (v->vips_thumbnail_buffer((void *)d, n, &img, size, "height", size,
 	    "size", VIPS_SIZE_DOWN, "import_profile", h.cmyk ? "cmyk" : "srgb",
 	    "export_profile", "srgb", "fail_on", VIPS_FAIL_ON_ERROR,
-	    NULL) != 0) {
+	    NULL) != 0 && (v->vips_error_clear(),
+	    /* a grey picture has no use for an RGB profile */
+	    v->vips_thumbnail_buffer((void *)d, n, &img, size, "height", size,
+	    "size", VIPS_SIZE_DOWN, "export_profile", "srgb", "fail_on",
+	    VIPS_FAIL_ON_ERROR, NULL) != 0)) {
 		v->vips_error_clear();
 		out->why = "does not decode";
 		out->warning = "picture left out: %s does not decode (its alt "

@@ -373,6 +373,10 @@ section_label(xmlDoc *doc, const struct section *s)
 
 static int render_section(const struct render *r, size_t order,
     struct deflater *dfl);
+static void reserve_entries(struct page *pg, const struct section *s,
+    const struct article *host);
+static int section_entries(struct page *pg, const struct render *r,
+    const struct section *s, const struct article *host, xmlNode *into);
 
 static int
 render_article(const struct render *r, size_t order, struct deflater *dfl)
@@ -391,6 +395,7 @@ render_article(const struct render *r, size_t order, struct deflater *dfl)
 	pg.syntax = syntax_of(r->book, a);
 	pg.line0 = a->body_line;
 	pg.drop_h1 = a->title;
+	reserve_entries(&pg, a->sec, a);
 
 	f[nf].name = "title";
 	f[nf++].content = text_field(pg.doc, a->title);
@@ -406,6 +411,8 @@ render_article(const struct render *r, size_t order, struct deflater *dfl)
 	body = holder(pg.doc);
 	page_text(&pg, body, a);
 	headings_normalize(&pg, body);
+	/* the short pages after it in its section, as entries */
+	section_entries(&pg, r, a->sec, a, body);
 	f[nf].name = "body";
 	f[nf++].content = body;
 	f[nf].name = "notes";
@@ -658,22 +665,38 @@ section_contents(xmlDoc *doc, const struct section *s)
 	return list;
 }
 
-/* A section's short pages into into (its page's intro), each an entry:
- * its title (a level-2 heading with the id links to it use), its lede,
- * its text with its headings a level down.  Each is read from its own
- * file, so its links, pictures and diagnostics are its own.  Returns
- * whether there was any. */
+/* The ids of the entries of section s that host's page shows (NULL: the
+ * section's page), kept before anything else takes them: links made
+ * before the page use them. */
+static void
+reserve_entries(struct page *pg, const struct section *s,
+    const struct article *host)
+{
+	for (size_t i = 0; s != NULL && i < s->nkids; i++) {
+		const struct article *a = s->kids[i].art;
+		if (a != NULL && a->entry && a->host == host)
+			strmap_put(pg->ids, a->anchor, (void *)1);
+	}
+}
+
+/* The short pages of section s that host's page shows (NULL: the
+ * section's page) into into, each an entry: its title (a level-2 heading
+ * with the id links to it use), its lede, its text with its headings a
+ * level down.  Each is read from its own file, so its links, pictures and
+ * diagnostics are its own.  Returns whether there was any. */
 static int
 section_entries(struct page *pg, const struct render *r,
-    const struct section *s, xmlNode *into)
+    const struct section *s, const struct article *host, xmlNode *into)
 {
-	int any = 0;
+	const struct article *was = pg->art;
+	const char *src = pg->src, *drop = pg->drop_h1;
+	int any = 0, syntax = pg->syntax, line0 = pg->line0;
 
-	for (size_t i = 0; i < s->nkids; i++) {
+	for (size_t i = 0; s != NULL && i < s->nkids; i++) {
 		struct article *a = s->kids[i].art;
 		xmlNode *entry, *h, *body, *kid;
 
-		if (a == NULL || !a->entry)
+		if (a == NULL || !a->entry || a->host != host)
 			continue;
 		any = 1;
 		entry = el_new(into, "section");
@@ -704,6 +727,11 @@ section_entries(struct page *pg, const struct render *r,
 			a->body = NULL;
 		}
 	}
+	pg->art = was;
+	pg->src = src;
+	pg->drop_h1 = drop;
+	pg->syntax = syntax;
+	pg->line0 = line0;
 	return any;
 }
 
@@ -725,10 +753,7 @@ render_section(const struct render *r, size_t order, struct deflater *dfl)
 		return -1;
 	pg.art = hub;
 	pg.syntax = syntax_of(r->book, hub);
-	/* the entries' ids first: links made before the page use them */
-	for (size_t i = 0; i < s->nkids; i++)
-		if (s->kids[i].art != NULL && s->kids[i].art->entry)
-			strmap_put(pg.ids, s->kids[i].art->anchor, (void *)1);
+	reserve_entries(&pg, s, NULL);
 	f[0].name = "title";
 	f[0].content = text_field(pg.doc, s->title);
 	f[1].name = "description";
@@ -744,7 +769,7 @@ render_section(const struct render *r, size_t order, struct deflater *dfl)
 	}
 	{
 		xmlNode *intro = f[2].content ? f[2].content : holder(pg.doc);
-		if (section_entries(&pg, r, s, intro))
+		if (section_entries(&pg, r, s, NULL, intro))
 			f[2].content = intro;
 		else if (intro != f[2].content)
 			xmlFreeNode(intro);

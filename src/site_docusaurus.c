@@ -69,6 +69,36 @@ sidebar_read(struct navitem *parent, const struct ynode *items)
 	}
 }
 
+/* A section for sidebar id in nav, named as the navbar names it
+ * (themeConfig.navbar.items: {type: docSidebar, sidebarId, label}), else
+ * by the id ("knowledgeSidebar" is "Knowledge"). */
+static void
+sidebar_label(const struct ynode *config, const char *id,
+    struct navitem *nav)
+{
+	const struct ynode *items = ymap_get(ymap_get(ymap_get(config,
+	    "themeConfig"), "navbar"), "items");
+	char *name;
+	size_t n;
+
+	for (size_t i = 0; id && items && items->kind == Y_SEQ &&
+	    i < items->nkids; i++) {
+		const char *sid = tree_text(items->kids[i], "sidebarId");
+		if (sid && strcmp(sid, id) == 0 &&
+		    tree_text(items->kids[i], "label")) {
+			nav_add(nav, tree_text(items->kids[i], "label"), NULL);
+			return;
+		}
+	}
+	name = xstrdup(id ? id : "Docs");
+	n = strlen(name);
+	if (n > 7 && strcmp(name + n - 7, "Sidebar") == 0)
+		name[n - 7] = '\0';
+	name[0] = (char)toupper((unsigned char)name[0]);
+	nav_add(nav, name, NULL);
+	free(name);
+}
+
 static void
 read(struct book *b, struct site *s)
 {
@@ -131,14 +161,22 @@ read(struct book *b, struct site *s)
 	strlist_add(&s->skip, "node_modules");
 	strlist_add(&s->skip, "build");
 	s->numbers = 1;
-	/* the sidebar: its first one, from sidebars.js (or .ts, .json) */
+	/* the sidebars, from sidebars.js (or .ts, .json): the first is the
+	 * book's top, each other one (a navbar item of its own) a section */
 	for (const char *name = "sidebars.js\0sidebars.ts\0sidebars.json\0";
 	    *name && s->nav.nkids == 0; name += strlen(name) + 1) {
 		char *rel = path_join(s->dir, name);
 		sidebars = input_exists(b->in, rel) ? site_read_tree(b, rel) : NULL;
 		const struct ynode *sb = sidebars ? ydoc_root(sidebars) : NULL;
-		if (sb != NULL && sb->kind == Y_MAP && sb->nkids >= 2)
-			sidebar_read(&s->nav, sb->kids[1]);
+		for (size_t k = 0; sb != NULL && sb->kind == Y_MAP &&
+		    k + 1 < sb->nkids; k += 2) {
+			if (k == 0) {
+				sidebar_read(&s->nav, sb->kids[1]);
+				continue;
+			}
+			sidebar_label(m, ystr(sb->kids[k]), &s->nav);
+			sidebar_read(nav_last(&s->nav), sb->kids[k + 1]);
+		}
 		ydoc_free(sidebars);
 		free(rel);
 	}

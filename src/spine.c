@@ -26,9 +26,10 @@ stem_for(const char *path)
 	return slug;
 }
 
-/* The short pages a section's page shows as entries: its file, and an id
- * each, by title ("glossary.xhtml#copayment"), unique in the page, where
- * links to them go.  The page's renderer keeps these ids first. */
+/* The short pages of a section shown as entries: the file of the page
+ * that shows them, and an id each, by title ("glossary.xhtml#copayment"),
+ * unique in the section, where links to them go.  The page's renderer
+ * keeps these ids first. */
 static void
 name_entries(struct section *s)
 {
@@ -41,7 +42,7 @@ name_entries(struct section *s)
 		if (a == NULL || !a->entry)
 			continue;
 		base = make_id(a->title);
-		a->file = xstrdup(s->file);
+		a->file = xstrdup(a->host ? a->host->file : s->file);
 		a->anchor = unique_name(used, next, base, "-", "");
 		a->href = xasprintf("%s#%s", a->file, a->anchor);
 		free(base);
@@ -70,8 +71,8 @@ name_section(struct section *s, struct strmap *used, struct strmap *next)
 				e->sec->hub->href = xstrdup(e->sec->file);
 			}
 			free(stem);
-			name_entries(e->sec);
 			name_section(e->sec, used, next);
+			name_entries(e->sec);
 		} else if (!e->art->entry) {
 			struct article *a = e->art;
 			char *dir = path_dir(a->path), *slug = slugify(a->slug);

@@ -22,9 +22,14 @@ With BOOK, it also looks for generator syntax (shortcodes, Liquid tags,
 callout and tab markers, MDX imports and components) left in the book's
 text outside code.
 
+It also reads the site's navigation file (MkDocs, GitBook, Docusaurus) and
+counts the pairs of pages next to each other there that the book reads in
+the same order.
+
 Prints "ok ..." / "not ok ..." lines for tests/run.sh: at least 98% of
-links on the right page, none on a wrong one without a warning, and at
-least 95% of existing pictures in the book.
+links on the right page, none on a wrong one without a warning, at least
+95% of existing pictures in the book, and 95% of the navigation's pairs
+in its order.
 """
 import os
 import posixpath
@@ -38,12 +43,14 @@ import yaml
 name, root, listing, report, errors = sys.argv[1:6]
 MIN = 0.98
 MIN_PICTURES = 0.95
+MIN_ORDER = 0.95
 
 # ---- the book, as hbook lists it ----
 generator = "none"
 contents = []
 file_page = {}          # chapter file -> page path (in the site's folder)
 book_pages = set()
+book_order = []         # the pages in the book's reading order
 for line in open(listing, encoding="utf-8"):
     f = line.rstrip("\n").split("\t")
     if f[0] == "generator":
@@ -53,9 +60,11 @@ for line in open(listing, encoding="utf-8"):
     elif f[0] == "article":
         file_page[f[2]] = f[3]
         book_pages.add(f[3])
+        book_order.append(f[3])
     elif f[0] == "section" and len(f) > 4:
         file_page[f[2]] = f[4]
         book_pages.add(f[4])
+        book_order.append(f[4])
 
 
 def content_of(p):
@@ -461,6 +470,70 @@ print("%s site %s: %d of %d pictures whose file the site holds are in the "
                          100 * pshare))
 for m in lost[:12]:
     print("  " + m)
+
+# ---- the site's own reading order, from its navigation ----
+# The pages the navigation lists, in its order, read from the navigation
+# file by each generator's documented syntax (mkdocs.yml nav:, GitBook's
+# SUMMARY.md, Docusaurus's sidebars.js items and ids).  Of the pairs of
+# pages next to each other there, both in the book, the share the book
+# reads in the same order.  Sites ordered by front matter alone (Hugo,
+# Zola, Jekyll, an Obsidian vault) have no such file to read it from.
+def nav_pages():
+    if generator == "MkDocs":
+        class Loader(yaml.SafeLoader):
+            pass
+        Loader.add_multi_constructor("", lambda l, t, n: None)
+        conf = yaml.load(open(os.path.join(root, "mkdocs.yml")), Loader)
+        out = []
+
+        def walk(items):
+            for it in items or []:
+                if isinstance(it, str):
+                    out.append(it)
+                elif isinstance(it, dict):
+                    for v in it.values():
+                        if isinstance(v, list):
+                            walk(v)
+                        elif isinstance(v, str):
+                            out.append(v)
+        walk(conf.get("nav"))
+        docs = conf.get("docs_dir", "docs")
+        return [posixpath.join(docs, p) for p in out
+                if not re.match(r"[a-z]+://", p)]
+    if generator == "GitBook":
+        text = open(os.path.join(root, "SUMMARY.md"), encoding="utf-8").read()
+        return [unquote(m) for m in
+                re.findall(r"^\s*[*+-]\s*\[[^\]]*\]\(([^)#\s]+)", text, re.M)]
+    if generator == "Docusaurus":
+        text = open(os.path.join(root, "sidebars.js"), encoding="utf-8").read()
+        text = re.sub(r"//[^\n]*|/\*.*?\*/", "", text, flags=re.S)
+        ids = re.findall(r"""(?:^|[\[,])\s*["']([^"'\n]+)["']\s*(?=[,\]])|"""
+                         r"""\bid:\s*["']([^"']+)["']""", text, re.M)
+        by_id = {}
+        for dirpath, _, files in os.walk(os.path.join(root, "docs")):
+            for fn in files:
+                if fn.endswith((".md", ".mdx")):
+                    path = os.path.relpath(os.path.join(dirpath, fn), root)
+                    d = posixpath.dirname(posixpath.relpath(path, "docs"))
+                    i = front(path)[0].get("id") or \
+                        re.sub(r"^\d+[-_]", "", fn.rsplit(".", 1)[0])
+                    by_id[posixpath.join(d, str(i)) if d else str(i)] = path
+        return [by_id[a or b] for a, b in ids if (a or b) in by_id]
+    return None
+
+
+nav = nav_pages()
+if nav is not None:
+    place = {p: i for i, p in enumerate(book_order)}
+    seq = [p for p in nav if p in place]
+    pairs = list(zip(seq, seq[1:]))
+    kept = sum(1 for a, b in pairs if place[a] < place[b])
+    share = kept / len(pairs) if pairs else 1.0
+    print("%s site %s: %d of %d pages next to each other in the site's "
+          "navigation read in its order (%.1f%%)"
+          % ("ok" if share >= MIN_ORDER else "not ok", name, kept,
+             len(pairs), 100 * share))
+
 
 # ---- no generator syntax in the book's text (outside code) ----
 import zipfile
