@@ -714,6 +714,11 @@ section_entries(struct page *pg, const struct render *r,
 		pg->syntax = syntax_of(r->book, a);
 		pg->line0 = a->body_line;
 		pg->drop_h1 = a->title;
+		if ((body = lead_image(pg, a)) != NULL) {
+			/* its picture, as an article's page has it */
+			xmlSetProp(body, BAD_CAST "class", BAD_CAST "lead");
+			xmlAddChild(entry, body);
+		}
 		body = holder(pg->doc);
 		page_text(pg, body, a);
 		headings_below(pg, body, 3);
