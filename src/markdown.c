@@ -1236,8 +1236,28 @@ render_exit(struct walk *w, cmark_node *n)
 	}
 }
 
+/* s past what opens a heading before its words: blanks, punctuation, and
+ * emoji (four-byte UTF-8 and the variation selector after them), so that
+ * "# 👋 Welcome" is the title "Welcome". */
+static const char *
+past_marks(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (;;) {
+		if (*p != '\0' && *p < 0x80 && !isalnum(*p))
+			p++;
+		else if (*p >= 0xF0 && p[1] && p[2] && p[3])
+			p += 4;
+		else if (p[0] == 0xEF && p[1] == 0xB8 && p[2] == 0x8F)
+			p += 3;
+		else
+			return (const char *)p;
+	}
+}
+
 /* The heading that is the chapter's title, and so is not rendered: a
- * first level-1 heading with the title's text. */
+ * first level-1 heading with the title's text (what opens either aside). */
 static void
 find_title_heading(struct walk *w, cmark_node *doc)
 {
@@ -1250,7 +1270,8 @@ find_title_heading(struct walk *w, cmark_node *doc)
 	    cmark_node_get_heading_level(n) != 1)
 		return;
 	plain_text(n, &b);
-	if (strcmp(str_trim(b.data), w->pg->drop_h1) == 0)
+	if (strcmp(past_marks(str_trim(b.data)), past_marks(w->pg->drop_h1)) ==
+	    0)
 		w->dropped = n;
 	buf_free(&b);
 }
