@@ -376,6 +376,10 @@ picture_prepare(const unsigned char *d, size_t n, const char *type,
 		    "(its alt text stands in)";
 		return -1;
 	}
+	/* hbook's threads share out the pictures: libimagequant's OpenMP
+	 * threads (which never end) would only compete with them */
+	if (v->omp_set_num_threads != NULL)
+		v->omp_set_num_threads(1);
 	palette = !jpeg && palette_png(v, img, &buf, &len);
 	v->g_object_unref(img);
 	out->data = xmalloc(len ? len : 1);

@@ -31,6 +31,8 @@ struct vipslib {
 	void (*vips_error_clear)(void);
 	void (*g_object_unref)(gpointer);
 	void (*g_free)(gpointer);
+	/* libimagequant's OpenMP (libgomp), when libvips has it, or NULL */
+	void (*omp_set_num_threads)(int);
 	guint (*g_log_set_handler)(const gchar *, GLogLevelFlags, GLogFunc,
 	    gpointer);
 };
